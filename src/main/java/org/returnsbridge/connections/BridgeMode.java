@@ -1,0 +1,4 @@
+package org.returnsbridge.connections;
+
+/** SANDBOX: the built-in vendor simulation; LIVE: the configured Reveni and Sitoo accounts. */
+public enum BridgeMode { SANDBOX, LIVE }

@@ -1,0 +1,21 @@
+package org.returnsbridge.exceptions;
+
+import java.time.Instant;
+
+/** One entry of the exception queue: what failed, why, for which business keys, and how often. */
+public record ExceptionRecord(
+        long id,
+        String lineKey,
+        ExceptionCategory category,
+        String reason,
+        String returnId,
+        String itemId,
+        String sku,
+        String locationId,
+        Integer warehouseId,
+        String payload,
+        int attempts,
+        ExceptionStatus status,
+        Instant firstSeen,
+        Instant lastSeen,
+        Instant resolvedAt) {}

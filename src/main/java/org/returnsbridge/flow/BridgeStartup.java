@@ -1,0 +1,78 @@
+package org.returnsbridge.flow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.mapping.MappingRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.camel.ExtendedStartupListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The start-up sequence, in the order that keeps it safe: check the mappings against Sitoo and the
+ * integrators' routes against what the flow needs (either failing stops the application with a
+ * message naming the file), settle stock-ins a crash left unconfirmed, and only then start polling.
+ *
+ * <p>It runs as a Camel startup listener, once every route is up, because the Sitoo check goes over
+ * Camel's HTTP endpoint; an exception here fails Camel's start, and with it the application's.
+ */
+@Component
+public class BridgeStartup implements ExtendedStartupListener {
+
+    private static final Logger log = LoggerFactory.getLogger(BridgeStartup.class);
+    /** The endpoints the Java routes hand lines to; routes/ must provide them. */
+    private static final List<String> REQUIRED_INTEGRATOR_ROUTES = List.of("direct://line-by-condition");
+
+    private final MappingRegistry mappings;
+    private final RestockSweep sweep;
+    private final CamelContext camel;
+    private final BridgeProperties props;
+
+    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, CamelContext camel, BridgeProperties props) {
+        this.mappings = mappings;
+        this.sweep = sweep;
+        this.camel = camel;
+        this.props = props;
+        try {
+            camel.addStartupListener(this);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the start-up sequence with Camel", e);
+        }
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // Too early: routes are not running yet. The work happens in onCamelContextFullyStarted.
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+        mappings.reload();
+        checkIntegratorRoutes();
+        sweep.settleUnconfirmed();
+        camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_SWEEP);
+        if (props.poll().enabled()) {
+            camel.getRouteController().startRoute(ReturnRoutes.POLL_SCHEDULE);
+            log.info("Polling Reveni on cron '{}'", props.poll().cron());
+        } else {
+            log.warn("Polling is disabled (BRIDGE_POLL_ENABLED=false)");
+        }
+    }
+
+    private void checkIntegratorRoutes() {
+        for (String endpoint : REQUIRED_INTEGRATOR_ROUTES) {
+            boolean consumed = camel.getRoutes().stream()
+                    .anyMatch(route -> route.getEndpoint().getEndpointUri().equals(endpoint));
+            if (!consumed) {
+                throw new IllegalStateException("No route consumes " + endpoint + ": the YAML routes ("
+                        + camel.getGlobalOption("CamelMainRoutesIncludePattern") + ", working directory "
+                        + Path.of("").toAbsolutePath() + (Files.isDirectory(Path.of("routes")) ? "" : ", which has no routes/ folder")
+                        + ") must define it; see routes/line-by-condition.yaml");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.returnsbridge.flow;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.exceptions.ExceptionQueue;
+import org.returnsbridge.ledger.LedgerRepository;
+import org.returnsbridge.mapping.MappingRegistry;
+import org.returnsbridge.reveni.ReturnParser;
+import org.returnsbridge.reveni.ReveniClient;
+import org.returnsbridge.sitoo.SitooCatalog;
+import org.returnsbridge.sitoo.SitooClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@Configuration(proxyBeanMethods = false)
+public class FlowConfiguration {
+
+    @Bean
+    PollCheckpoint pollCheckpoint(JdbcTemplate jdbc, Clock clock) {
+        return new PollCheckpoint(jdbc, clock);
+    }
+
+    @Bean
+    ReturnsPoller returnsPoller(ReveniClient reveni, ReturnParser parser, PollCheckpoint checkpoint,
+                                ExceptionQueue exceptions, Clock clock, BridgeProperties props) {
+        return new ReturnsPoller(reveni, parser, checkpoint, exceptions, clock, props.poll().overlap(),
+                props.poll().initialLookback());
+    }
+
+    @Bean
+    Restocker restocker(SitooClient sitoo, LedgerRepository ledger, ExceptionQueue exceptions, Clock clock,
+                        BridgeProperties props) {
+        return new Restocker(sitoo, ledger, exceptions, clock, props.restock().settleTime());
+    }
+
+    @Bean
+    LineSteps lineSteps(LedgerRepository ledger, ExceptionQueue exceptions, MappingRegistry mappings,
+                        SitooCatalog catalog, Restocker restocker) {
+        return new LineSteps(ledger, exceptions, new LineDecider(mappings), new LinePlacement(mappings, catalog),
+                restocker);
+    }
+
+    @Bean
+    FailureRecorder failureRecorder(ExceptionQueue exceptions, LedgerRepository ledger, ObjectMapper json) {
+        return new FailureRecorder(exceptions, ledger, json);
+    }
+
+    @Bean
+    RestockSweep restockSweep(LedgerRepository ledger, Restocker restocker, ExceptionQueue exceptions) {
+        return new RestockSweep(ledger, restocker, exceptions);
+    }
+}

@@ -1,0 +1,55 @@
+package org.returnsbridge.flow;
+
+import org.returnsbridge.exceptions.BridgeException;
+import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.exceptions.ExceptionQueue;
+import org.returnsbridge.exceptions.FailedWork;
+import org.returnsbridge.ledger.LedgerLine;
+import org.returnsbridge.ledger.LedgerRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Settles every stock-in whose outcome is unknown (the bridge crashed, or Sitoo timed out, between
+ * posting and recording). It runs at start-up and then periodically, straight from the ledger: it
+ * does not wait for Reveni to show the return again, since the poll checkpoint may be past it.
+ */
+public class RestockSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(RestockSweep.class);
+
+    private final LedgerRepository ledger;
+    private final Restocker restocker;
+    private final ExceptionQueue exceptions;
+
+    public RestockSweep(LedgerRepository ledger, Restocker restocker, ExceptionQueue exceptions) {
+        this.ledger = ledger;
+        this.restocker = restocker;
+        this.exceptions = exceptions;
+    }
+
+    public int settleUnconfirmed() {
+        int settled = 0;
+        for (LedgerLine line : ledger.findUnconfirmedRestocks()) {
+            MDC.put("returnId", line.returnId());
+            MDC.put("itemId", line.itemId());
+            try {
+                restocker.restock(new RestockOrder(line.itemId(), line.returnId(), line.warehouseId(), line.sitooSku(),
+                        line.quantity(), line.reasonCode()));
+                settled++;
+            } catch (RuntimeException e) {
+                ExceptionCategory category = e instanceof BridgeException b ? b.category() : ExceptionCategory.INTERNAL_ERROR;
+                long id = exceptions.record(category, e.getMessage(), new FailedWork(line.itemId(), line.returnId(),
+                        line.itemId(), line.sku(), line.locationId(), line.warehouseId(), null));
+                ledger.markException(line.itemId(), id, "[" + category + "] " + e.getMessage());
+            } finally {
+                MDC.clear();
+            }
+        }
+        if (settled > 0) {
+            log.info("Settled {} stock-ins whose outcome was unknown", settled);
+        }
+        return settled;
+    }
+}

@@ -1,0 +1,127 @@
+package org.returnsbridge.flow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.returnsbridge.exceptions.ExceptionQueue;
+import org.returnsbridge.ledger.LedgerLine;
+import org.returnsbridge.ledger.LedgerRepository;
+import org.returnsbridge.ledger.LineState;
+import org.returnsbridge.sitoo.SitooClient;
+import org.returnsbridge.sitoo.SitooRejectedException;
+import org.returnsbridge.sitoo.SitooUnavailableException;
+import org.returnsbridge.sitoo.StockIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a line back into stock exactly once, although Sitoo never de-duplicates a stock movement.
+ *
+ * <ol>
+ *   <li>The intent (warehouse, SKU, externalid) is committed to the ledger before Sitoo is called.</li>
+ *   <li>The stock-in is posted with externalid {@code rv-<item id>}.</li>
+ *   <li>The answer's transaction id is committed; the line is RESTOCKED and final.</li>
+ * </ol>
+ * If anything stops between 1 and 3 (a crash, a timeout, a 5xx), the outcome is unknown: the next
+ * attempt finds the intent, reads the warehouse's stock-ins back from Sitoo and matches the
+ * externalid, and posts again only when Sitoo has no such transaction and the first attempt is old
+ * enough that it can no longer be in flight.
+ */
+public class Restocker {
+
+    private static final Logger log = LoggerFactory.getLogger(Restocker.class);
+    /** Sitoo's clock and ours may differ; read back from a little before the intent. */
+    private static final Duration READ_BACK_SLACK = Duration.ofMinutes(10);
+
+    private final SitooClient sitoo;
+    private final LedgerRepository ledger;
+    private final ExceptionQueue exceptions;
+    private final Clock clock;
+    private final Duration settleTime;
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
+
+    public Restocker(SitooClient sitoo, LedgerRepository ledger, ExceptionQueue exceptions, Clock clock,
+                     Duration settleTime) {
+        this.sitoo = sitoo;
+        this.ledger = ledger;
+        this.exceptions = exceptions;
+        this.clock = clock;
+        this.settleTime = settleTime;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    public void restock(RestockOrder order) {
+        // One worker per line at a time inside this JVM (the poll and the sweep may meet on a line).
+        ReentrantLock lock = stripes[Math.floorMod(order.itemId().hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            restockLocked(order);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void restockLocked(RestockOrder order) {
+        LedgerLine row = ledger.find(order.itemId())
+                .orElseThrow(() -> new IllegalStateException("no ledger row for item " + order.itemId()));
+        if (row.state() == LineState.RESTOCKED) {
+            log.debug("Already restocked in Sitoo transaction {}", row.sitooTransactionId());
+            return;
+        }
+        String externalId = StockInIds.externalIdFor(order.itemId());
+        RestockOrder effective = order;
+        if (row.hasUnconfirmedIntent()) {
+            if (settledByReadBack(row, externalId)) {
+                return;
+            }
+            // An unfinished restock completes where it started, even if the mapping changed since.
+            effective = new RestockOrder(order.itemId(), order.returnId(), row.warehouseId(), order.sitooSku(),
+                    order.quantity(), order.reasonCode());
+        }
+        if (!ledger.recordRestockIntent(order.itemId(), effective.warehouseId(), effective.sitooSku(),
+                effective.reasonCode(), externalId)) {
+            log.info("Line became final while being restocked; nothing posted");
+            return;
+        }
+        long transactionId;
+        try {
+            transactionId = sitoo.postStockIn(new StockIn(effective.warehouseId(), effective.sitooSku(),
+                    effective.decimalQuantity(), externalId, effective.reasonCode(), effective.description()));
+        } catch (SitooRejectedException rejected) {
+            // A definite "no": nothing moved, so the intent is void and a fixed replay may post afresh.
+            ledger.clearRestockIntent(order.itemId());
+            throw rejected;
+        }
+        ledger.markRestocked(order.itemId(), transactionId, "stock-in posted");
+        exceptions.resolve(order.itemId());
+        log.info("Restocked +{} {} into Sitoo warehouse {} (transaction {})", effective.quantity(),
+                effective.sitooSku(), effective.warehouseId(), transactionId);
+    }
+
+    /** True when Sitoo already has the stock-in: the ledger catches up, and nothing is posted. */
+    private boolean settledByReadBack(LedgerLine row, String externalId) {
+        Instant since = row.restockIntentAt().minus(READ_BACK_SLACK);
+        Optional<Long> found = sitoo.findStockIn(row.warehouseId(), externalId, since);
+        if (found.isPresent()) {
+            ledger.markRestocked(row.itemId(), found.get(), "stock-in found in Sitoo on read-back");
+            exceptions.resolve(row.itemId());
+            log.info("Stock-in {} for this line was already in Sitoo (transaction {}): recorded, not posted again",
+                    externalId, found.get());
+            return true;
+        }
+        if (row.restockIntentAt().isAfter(clock.instant().minus(settleTime))) {
+            throw new SitooUnavailableException("an earlier stock-in for this line (" + externalId + ") may still be in"
+                    + " flight; not posting again before " + settleTime.toSeconds() + " s have passed",
+                    OptionalLong.of(settleTime.toSeconds()), null);
+        }
+        log.info("No stock-in {} in Sitoo warehouse {}: the earlier attempt did not land, posting now", externalId,
+                row.warehouseId());
+        return false;
+    }
+}

@@ -1,0 +1,94 @@
+package org.returnsbridge.flow;
+
+import static org.returnsbridge.flow.ReturnsPoller.NEXT_PAGE;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.returnsbridge.BridgeProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The return flow, Java half: poll Reveni → split pages into returns → split returns into lines →
+ * check, decide, enrich → hand the line to {@code direct:line-by-condition} (routes/line-by-condition.yaml,
+ * the integrators' half), which sends it to restock, hold or record-not-restocked below.
+ */
+@Component
+public class ReturnRoutes extends RouteBuilder {
+
+    public static final String POLL_SCHEDULE = "reveni-poll-schedule";
+    public static final String RESTOCK_SWEEP = "restock-sweep";
+
+    private final ReturnsPoller poller;
+    private final LineSteps lines;
+    private final RestockSweep sweep;
+    private final BridgeProperties props;
+
+    public ReturnRoutes(ReturnsPoller poller, LineSteps lines, RestockSweep sweep,
+                        BridgeProperties props) {
+        this.poller = poller;
+        this.lines = lines;
+        this.sweep = sweep;
+        this.props = props;
+    }
+
+    @Override
+    public void configure() {
+        // stateful: Quartz never starts a poll while the previous one is still running.
+        from("quartz://bridge/reveni-poll?stateful=true&cron={{bridge.poll.cron}}")
+                .routeId(POLL_SCHEDULE)
+                .autoStartup(false) // started by BridgeStartup once mappings are checked
+                .to("direct:reveni-poll");
+
+        from("direct:reveni-poll")
+                .routeId("reveni-poll")
+                .onException(Exception.class)
+                    .handled(true)
+                    .logHandled(false)
+                    .process(poller::pollFailed)
+                .end()
+                .process(poller::begin)
+                .loopDoWhile(exchangeProperty(NEXT_PAGE).isNotNull())
+                    .process(poller::fetchNextPage)
+                    .split(body()).streaming().stopOnException()
+                        .to("direct:return")
+                    .end()
+                    .process(poller::saveCheckpoint)
+                .end()
+                .process(poller::finish);
+
+        from("direct:return")
+                .routeId("return")
+                .routeConfigurationId(BridgeErrorPolicy.ID)
+                .bean(poller, "parse")
+                .split(method(ReturnLines.class, "of"))
+                    .to("direct:return-line")
+                .end()
+                .process(poller::returnDone);
+
+        from("direct:return-line")
+                .routeId("return-line")
+                .routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(lines::open)
+                .filter(method(lines, "isStillOpen"))
+                    .process(lines::decide)
+                    .process(lines::placeLocation)
+                    .process(lines::resolveSku)
+                    .to("direct:line-by-condition")
+                .end()
+                .process(lines::close);
+
+        // The three outcomes the YAML route chooses between. Each carries the error policy itself: a
+        // failure handled by a sub-route's default handler would reach the caller as "exhausted" and
+        // bypass the caller's policy, escaping the line.
+        from("direct:restock").routeId("restock").routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(lines::restock);
+        from("direct:hold").routeId("hold").routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(lines::hold);
+        from("direct:record-not-restocked").routeId("record-not-restocked").routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(lines::recordNotRestocked);
+
+        from("timer:restock-sweep?delay=1000&period=" + props.restock().sweepInterval().toMillis())
+                .routeId(RESTOCK_SWEEP)
+                .autoStartup(false) // started by BridgeStartup
+                .bean(sweep, "settleUnconfirmed");
+    }
+}

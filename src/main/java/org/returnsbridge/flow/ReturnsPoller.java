@@ -1,0 +1,121 @@
+package org.returnsbridge.flow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.returnsbridge.exceptions.BridgeException;
+import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.exceptions.ExceptionQueue;
+import org.returnsbridge.exceptions.FailedWork;
+import org.returnsbridge.reveni.ReturnParser;
+import org.returnsbridge.reveni.ReturnsPage;
+import org.returnsbridge.reveni.ReveniClient;
+import org.returnsbridge.reveni.ReveniReturn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The steps of the poll route: where to start, one page at a time (so memory stays flat however
+ * long the backlog), and the checkpoint afterwards.
+ */
+public class ReturnsPoller {
+
+    public static final String PROGRESS = "pollProgress";
+    public static final String NEXT_PAGE = "nextPage";
+    static final FailedWork POLL = FailedWork.poll("reveni");
+    private static final Logger log = LoggerFactory.getLogger(ReturnsPoller.class);
+    /** A run of unreadable pages this long means Reveni is broken, not one page. */
+    private static final int MAX_UNREADABLE_PAGES_IN_A_ROW = 3;
+
+    private final ReveniClient reveni;
+    private final ReturnParser parser;
+    private final PollCheckpoint checkpoint;
+    private final ExceptionQueue exceptions;
+    private final Clock clock;
+    private final Duration overlap;
+    private final Duration initialLookback;
+
+    public ReturnsPoller(ReveniClient reveni, ReturnParser parser, PollCheckpoint checkpoint, ExceptionQueue exceptions,
+                         Clock clock, Duration overlap, Duration initialLookback) {
+        this.reveni = reveni;
+        this.parser = parser;
+        this.checkpoint = checkpoint;
+        this.exceptions = exceptions;
+        this.clock = clock;
+        this.overlap = overlap;
+        this.initialLookback = initialLookback;
+    }
+
+    /** Starts a little before the checkpoint: updated_at has whole-second precision and writers race. */
+    public void begin(Exchange exchange) {
+        Instant from = checkpoint.load().map(c -> c.minus(overlap)).orElseGet(() -> clock.instant().minus(initialLookback));
+        exchange.setProperty(PROGRESS, new PollProgress(from));
+        exchange.setProperty(NEXT_PAGE, reveni.firstPageUrl(from));
+    }
+
+    /** Reads the next page into the body as its raw results; an unreadable page is recorded and skipped. */
+    public void fetchNextPage(Exchange exchange) {
+        PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+        ReturnsPage page = reveni.fetchPage(exchange.getProperty(NEXT_PAGE, String.class));
+        if (page.readable()) {
+            progress.pageRead();
+            exchange.getIn().setBody(page.results());
+        } else {
+            progress.pageUnreadable();
+            exceptions.record(ExceptionCategory.REVENI_UNAVAILABLE, page.problem() + " (" + page.url() + ")", POLL);
+            exchange.getIn().setBody(List.of());
+        }
+        boolean giveUp = progress.unreadablePagesInARow() >= MAX_UNREADABLE_PAGES_IN_A_ROW;
+        exchange.setProperty(NEXT_PAGE, giveUp ? null : page.nextUrl());
+    }
+
+    /** One element of a page becomes a return (or an INVALID_RETURN exception through the error policy). */
+    public ReveniReturn parse(JsonNode element) {
+        ReveniReturn ret = parser.parse(element);
+        MDC.put("returnId", ret.id());
+        return ret;
+    }
+
+    public void returnDone(Exchange exchange) {
+        ReveniReturn ret = exchange.getIn().getBody(ReveniReturn.class);
+        exchange.getProperty(PROGRESS, PollProgress.class).returnDone(ret == null ? null : ret.updatedAt());
+        MDC.remove("returnId");
+    }
+
+    /** Saves how far the poll safely got; called after every page, so a crash loses at most a page of progress. */
+    public void saveCheckpoint(Exchange exchange) {
+        PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+        if (progress.safeMark() != null) {
+            checkpoint.advanceTo(progress.safeMark());
+        }
+    }
+
+    /** Reveni failed us mid-poll: keep what was safely done, file it once, try again next poll. */
+    public void pollFailed(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ExceptionCategory category = e instanceof BridgeException b ? b.category() : ExceptionCategory.INTERNAL_ERROR;
+        if (category == ExceptionCategory.INTERNAL_ERROR) {
+            log.error("Poll failed", e);
+        }
+        exceptions.record(category, String.valueOf(e.getMessage()), POLL);
+        if (exchange.getProperty(PROGRESS) != null) {
+            saveCheckpoint(exchange);
+        }
+        MDC.clear();
+    }
+
+    public void finish(Exchange exchange) {
+        saveCheckpoint(exchange);
+        PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+        if (!progress.hadGap()) {
+            exceptions.resolve(POLL.lineKey());
+        }
+        log.info("Reveni {}", progress);
+        MDC.clear();
+    }
+}

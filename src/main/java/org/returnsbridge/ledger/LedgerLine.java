@@ -1,0 +1,33 @@
+package org.returnsbridge.ledger;
+
+import java.time.Instant;
+
+/** One row of the ledger, as stored and as served by {@code GET /api/returns/{returnId}}. */
+public record LedgerLine(
+        String itemId,
+        String returnId,
+        String returnStatus,
+        String itemStatus,
+        String sku,
+        String sitooSku,
+        Integer quantity,
+        String locationId,
+        Integer warehouseId,
+        String condition,
+        String returnReason,
+        String reasonCode,
+        String decision,
+        LineState state,
+        String stateReason,
+        String externalId,
+        Instant restockIntentAt,
+        Long sitooTransactionId,
+        Instant restockedAt,
+        Long exceptionId,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public boolean hasUnconfirmedIntent() {
+        return restockIntentAt != null && state != LineState.RESTOCKED;
+    }
+}

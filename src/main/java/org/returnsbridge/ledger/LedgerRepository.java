@@ -1,0 +1,139 @@
+package org.returnsbridge.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * The return-line ledger. Every state change is a conditional UPDATE, so two workers racing on the
+ * same line cannot both win, and a final state (RESTOCKED, NOT_RESTOCKED) is never overwritten.
+ */
+public class LedgerRepository {
+
+    private static final String NOT_FINAL = "state NOT IN ('RESTOCKED', 'NOT_RESTOCKED')";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public LedgerRepository(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records what Reveni says about the line now; never touches the bridge's own state columns. */
+    public void recordSeen(SeenLine seen) {
+        OffsetDateTime now = now();
+        int updated = jdbc.update("""
+                UPDATE return_line SET return_status = ?, item_status = ?, sku = ?, quantity = ?, location_id = ?,
+                       inspection_condition = ?, return_reason = ?, updated_at = ?
+                 WHERE item_id = ?""",
+                seen.returnStatus(), seen.itemStatus(), seen.sku(), seen.quantity(), seen.locationId(),
+                seen.condition(), seen.returnReason(), now, seen.itemId());
+        if (updated == 0) {
+            try {
+                jdbc.update("""
+                        INSERT INTO return_line (item_id, return_id, return_status, item_status, sku, quantity, location_id,
+                               inspection_condition, return_reason, state, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)""",
+                        seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
+                        seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now);
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                recordSeen(seen); // another worker inserted it first: update instead
+            }
+        }
+    }
+
+    public Optional<LedgerLine> find(String itemId) {
+        return jdbc.query("SELECT * FROM return_line WHERE item_id = ?", ROW, itemId).stream().findFirst();
+    }
+
+    public List<LedgerLine> findByReturn(String returnId) {
+        return jdbc.query("SELECT * FROM return_line WHERE return_id = ? ORDER BY created_at, item_id", ROW, returnId);
+    }
+
+    /** Lines whose stock-in was (maybe) posted but never confirmed: a crash or an outage left them open. */
+    public List<LedgerLine> findUnconfirmedRestocks() {
+        return jdbc.query("SELECT * FROM return_line WHERE restock_intent_at IS NOT NULL AND state <> 'RESTOCKED'"
+                + " ORDER BY restock_intent_at", ROW);
+    }
+
+    public boolean markHeld(String itemId, String decision, String reason) {
+        return jdbc.update("UPDATE return_line SET state = 'HELD', decision = ?, state_reason = ?, updated_at = ?"
+                + " WHERE item_id = ? AND " + NOT_FINAL + " AND restock_intent_at IS NULL",
+                decision, reason, now(), itemId) == 1;
+    }
+
+    public boolean markNotRestocked(String itemId, String decision, String reason) {
+        return jdbc.update("UPDATE return_line SET state = 'NOT_RESTOCKED', decision = ?, state_reason = ?, exception_id = NULL,"
+                + " updated_at = ? WHERE item_id = ? AND " + NOT_FINAL + " AND restock_intent_at IS NULL",
+                decision, reason, now(), itemId) == 1;
+    }
+
+    /**
+     * Writes the intent to restock before anything is sent to Sitoo. Keeps the first intent's time,
+     * so a later read-back searches Sitoo from the earliest moment the stock could have moved.
+     */
+    public boolean recordRestockIntent(String itemId, int warehouseId, String sitooSku, String reasonCode,
+                                       String externalId) {
+        return jdbc.update("""
+                UPDATE return_line SET state = 'RESTOCKING', decision = 'RESTOCK', warehouse_id = ?, sitoo_sku = ?,
+                       reason_code = ?, external_id = ?, restock_intent_at = COALESCE(restock_intent_at, ?),
+                       state_reason = NULL, updated_at = ?
+                 WHERE item_id = ? AND """ + " " + NOT_FINAL,
+                warehouseId, sitooSku, reasonCode, externalId, now(), now(), itemId) == 1;
+    }
+
+    public boolean markRestocked(String itemId, long sitooTransactionId, String how) {
+        return jdbc.update("UPDATE return_line SET state = 'RESTOCKED', sitoo_transaction_id = ?, restocked_at = ?,"
+                + " state_reason = ?, exception_id = NULL, updated_at = ? WHERE item_id = ? AND state <> 'RESTOCKED'",
+                sitooTransactionId, now(), how, now(), itemId) == 1;
+    }
+
+    /** Sitoo definitely refused the stock-in, so nothing moved: the intent is void. */
+    public void clearRestockIntent(String itemId) {
+        jdbc.update("UPDATE return_line SET restock_intent_at = NULL, updated_at = ? WHERE item_id = ? AND state <> 'RESTOCKED'",
+                now(), itemId);
+    }
+
+    /** Keeps any restock intent: after a Sitoo outage the outcome is still unknown until read back. */
+    public void markException(String itemId, long exceptionId, String reason) {
+        jdbc.update("UPDATE return_line SET state = 'EXCEPTION', exception_id = ?, state_reason = ?, updated_at = ?"
+                + " WHERE item_id = ? AND " + NOT_FINAL, exceptionId, truncate(reason), now(), itemId);
+    }
+
+    public void recordPlacement(String itemId, Integer warehouseId, String sitooSku) {
+        jdbc.update("UPDATE return_line SET warehouse_id = COALESCE(?, warehouse_id), sitoo_sku = COALESCE(?, sitoo_sku)"
+                + " WHERE item_id = ? AND restock_intent_at IS NULL AND " + NOT_FINAL, warehouseId, sitooSku, itemId);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static final RowMapper<LedgerLine> ROW = (rs, n) -> new LedgerLine(
+            rs.getString("item_id"), rs.getString("return_id"), rs.getString("return_status"),
+            rs.getString("item_status"), rs.getString("sku"), rs.getString("sitoo_sku"),
+            (Integer) rs.getObject("quantity"), rs.getString("location_id"), (Integer) rs.getObject("warehouse_id"),
+            rs.getString("inspection_condition"), rs.getString("return_reason"), rs.getString("reason_code"),
+            rs.getString("decision"), LineState.valueOf(rs.getString("state")), rs.getString("state_reason"),
+            rs.getString("external_id"), instant(rs, "restock_intent_at"), (Long) rs.getObject("sitoo_transaction_id"),
+            instant(rs, "restocked_at"), (Long) rs.getObject("exception_id"), instant(rs, "created_at"),
+            instant(rs, "updated_at"));
+}

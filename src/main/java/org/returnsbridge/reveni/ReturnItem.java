@@ -1,0 +1,31 @@
+package org.returnsbridge.reveni;
+
+/**
+ * One line of a Reveni return, as far as the bridge needs it. {@code problem} is null for a usable
+ * line, or says what is wrong with it (the line then becomes an INVALID_RETURN exception while the
+ * other lines of the same return carry on).
+ */
+public record ReturnItem(
+        int index,
+        String id,
+        String sku,
+        int quantity,
+        String returnReason,
+        String status,
+        String condition,
+        String rejectReason,
+        String problem) {
+
+    public boolean isValid() {
+        return problem == null;
+    }
+
+    public boolean isRejected() {
+        return "rejected".equals(status);
+    }
+
+    /** Inspected: Reveni has recorded a condition for it (and has not rejected it). */
+    public boolean isInspected() {
+        return condition != null && !condition.isBlank();
+    }
+}

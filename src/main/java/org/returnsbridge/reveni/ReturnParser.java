@@ -1,0 +1,111 @@
+package org.returnsbridge.reveni;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Turns one element of Reveni's {@code results} into a {@link ReveniReturn}, by hand rather than by
+ * data binding, so that every defect gets a sentence an operator can act on ("return_items[1].quantity
+ * must be a positive integer, got -1") and one bad line does not sink its siblings. Unknown fields are
+ * ignored, as the contract asks.
+ */
+public final class ReturnParser {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final int maxLineQuantity;
+
+    public ReturnParser(int maxLineQuantity) {
+        this.maxLineQuantity = maxLineQuantity;
+    }
+
+    public ReveniReturn parse(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidReturnException(null, "a results element is not a JSON object");
+        }
+        String id = text(node, "id");
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidReturnException(null, "return has no usable id (got " + node.get("id") + ")");
+        }
+        String status = text(node, "status");
+        if (status == null) {
+            throw new InvalidReturnException(id, "return " + id + " has no status");
+        }
+        Instant updatedAt = instant(node, "updated_at", id);
+        JsonNode location = node.get("return_location");
+        String locationId = location != null && location.isObject() ? text(location, "id") : null;
+        JsonNode itemsNode = node.get("return_items");
+        if (itemsNode == null || !itemsNode.isArray()) {
+            throw new InvalidReturnException(id, "return " + id + " has no return_items array");
+        }
+        List<ReturnItem> items = new ArrayList<>();
+        for (int i = 0; i < itemsNode.size(); i++) {
+            items.add(item(i, itemsNode.get(i)));
+        }
+        return new ReveniReturn(id, status, text(node, "type"), updatedAt, locationId, List.copyOf(items), node);
+    }
+
+    private ReturnItem item(int index, JsonNode node) {
+        String where = "return_items[" + index + "]";
+        if (node == null || !node.isObject()) {
+            return invalid(index, null, where + " is not a JSON object");
+        }
+        String id = text(node, "id");
+        if (id == null || !ID.matcher(id).matches()) {
+            return invalid(index, null, where + ".id is missing or not an id (got " + node.get("id") + ")");
+        }
+        String sku = text(node, "sku");
+        String status = text(node, "status");
+        String condition = text(node, "condition");
+        String reason = text(node, "return_reason");
+        String reject = text(node, "reject_reason");
+        JsonNode q = node.get("quantity");
+        if (sku == null) {
+            return new ReturnItem(index, id, null, 0, reason, status, condition, reject, where + ".sku is missing");
+        }
+        if (q == null || !q.isIntegralNumber() || q.asLong() < 1) {
+            return new ReturnItem(index, id, sku, 0, reason, status, condition, reject,
+                    where + ".quantity must be a positive integer, got " + q);
+        }
+        if (q.asLong() > maxLineQuantity) {
+            return new ReturnItem(index, id, sku, 0, reason, status, condition, reject,
+                    where + ".quantity " + q.asLong() + " is above the limit of " + maxLineQuantity
+                            + " per line (bridge.limits.max-line-quantity)");
+        }
+        return new ReturnItem(index, id, sku, q.asInt(), reason, status, condition, reject, null);
+    }
+
+    private static ReturnItem invalid(int index, String id, String problem) {
+        return new ReturnItem(index, id, null, 0, null, null, null, null, problem);
+    }
+
+    private static Instant instant(JsonNode node, String field, String id) {
+        String value = text(node, field);
+        if (value == null) {
+            throw new InvalidReturnException(id, "return " + id + " has no " + field);
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new InvalidReturnException(id, "return " + id + " has an unreadable " + field + ": " + value);
+            }
+        }
+    }
+
+    /** A non-blank string field, or null. Numbers and booleans where text is expected count as absent. */
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            return null;
+        }
+        return v.asText().trim();
+    }
+}

@@ -1,0 +1,97 @@
+package org.returnsbridge.reveni;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.returnsbridge.support.CamelHttp;
+import org.returnsbridge.support.HttpResponse;
+
+/**
+ * Reveni's merchant API as the bridge uses it (shared/contracts/reveni-api.md): Bearer auth, the
+ * returns list paged with {@code next} links, 404 "Invalid page." past the end.
+ */
+public class ReveniClient {
+
+    private static final Pattern PAGE_PARAM = Pattern.compile("([?&]page=)(\\d+)");
+
+    private final CamelHttp http;
+    private final ReveniConnection connection;
+    private final ObjectMapper json;
+    private final int pageSize;
+
+    public ReveniClient(CamelHttp http, ReveniConnection connection, ObjectMapper json, int pageSize) {
+        this.http = http;
+        this.connection = connection;
+        this.json = json;
+        this.pageSize = pageSize;
+    }
+
+    /** The first page of returns changed at or after {@code updatedAfter} (inclusive). */
+    public String firstPageUrl(Instant updatedAfter) {
+        return connection.returnsUrl() + "?updated_after=" + URLEncoder.encode(updatedAfter.toString(), StandardCharsets.UTF_8)
+                + "&page_size=" + pageSize + "&page=1";
+    }
+
+    public ReturnsPage fetchPage(String url) {
+        HttpResponse response = send(url, "read returns page " + url);
+        if (response.status() == 404) {
+            // Past the end (the contract's "Invalid page."): nothing more to read.
+            return new ReturnsPage(url, true, null, List.of(), null);
+        }
+        if (!response.isSuccess()) {
+            throw unavailable(response, "read returns page " + url);
+        }
+        JsonNode page;
+        try {
+            page = json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            return unreadable(url, "Reveni answered a returns page that is not JSON: " + e.getOriginalMessage());
+        }
+        if (page == null || !page.path("results").isArray()) {
+            return unreadable(url, "Reveni answered a returns page without a results array");
+        }
+        List<JsonNode> results = new ArrayList<>(page.get("results").size());
+        page.get("results").forEach(results::add);
+        JsonNode next = page.get("next");
+        return new ReturnsPage(url, true, null, results, next != null && next.isTextual() && !next.asText().isBlank()
+                ? next.asText() : null);
+    }
+
+    /**
+     * A page we could not read still has a successor: the same query one page further. The poll
+     * reads on, and keeps its checkpoint before this page so the page is read again next time.
+     */
+    private ReturnsPage unreadable(String url, String problem) {
+        Matcher m = PAGE_PARAM.matcher(url);
+        String next = m.find() ? m.replaceFirst("$1" + (Long.parseLong(m.group(2)) + 1)) : null;
+        return new ReturnsPage(url, false, problem, List.of(), next);
+    }
+
+    private HttpResponse send(String url, String what) {
+        URI uri = URI.create(url);
+        String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        try {
+            return http.call("GET", base, uri.getRawQuery(),
+                    Map.of("Authorization", "Bearer " + connection.apiKey(), "Accept", "application/json"), null);
+        } catch (IOException e) {
+            throw new ReveniUnavailableException("Reveni did not answer (" + what + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static ReveniUnavailableException unavailable(HttpResponse response, String what) {
+        String hint = response.status() == 401 ? " (check REVENI_API_KEY)" : "";
+        return new ReveniUnavailableException("Reveni answered HTTP " + response.status() + hint + " to " + what
+                + ": " + response.bodyExcerpt(), null);
+    }
+}

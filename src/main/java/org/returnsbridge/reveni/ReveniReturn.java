@@ -1,0 +1,32 @@
+package org.returnsbridge.reveni;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A Reveni return reduced to what the bridge acts on, plus the raw JSON it came from (kept for
+ * exception records, so a replay starts from exactly what Reveni sent).
+ */
+public record ReveniReturn(
+        String id,
+        String status,
+        String type,
+        Instant updatedAt,
+        String locationId,
+        List<ReturnItem> items,
+        JsonNode raw) {
+
+    /** Goods are still on their way (or not sent yet): nothing can be inspected. */
+    public boolean isInTransit() {
+        return switch (status) {
+            case "incomplete", "in_progress", "shipped" -> true;
+            default -> false;
+        };
+    }
+
+    public boolean isCancelled() {
+        return "cancelled".equals(status);
+    }
+}

@@ -1,0 +1,85 @@
+package org.returnsbridge.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The Sitoo half of the admin API ({@code /sandbox/sitoo/...}): set up and inspect the fake Sitoo. */
+final class SitooAdmin {
+
+    private final SitooStore store;
+
+    SitooAdmin(SitooStore store) {
+        this.store = store;
+    }
+
+    /** @param path segments after {@code /sandbox/sitoo} */
+    HttpAnswer handle(HttpCall call, List<String> path) {
+        String resource = path.size() == 1 ? path.get(0) : "";
+        switch (call.method() + " " + resource) {
+            case "POST products" -> {
+                return putProduct(call.jsonBody());
+            }
+            case "GET products" -> {
+                return HttpAnswer.json(200, store.products(List.of()));
+            }
+            case "POST warehouses" -> {
+                SitooWarehouse warehouse = JsonHttp.convert(call.jsonBody(), SitooWarehouse.class);
+                boolean existed = warehouse.warehouseid() > 0 && store.hasWarehouse(warehouse.warehouseid());
+                return HttpAnswer.json(existed ? 200 : 201, store.putWarehouse(warehouse));
+            }
+            case "GET warehouses" -> {
+                return HttpAnswer.json(200, store.warehouses());
+            }
+            case "PUT stock" -> {
+                return setStock(call.jsonBody());
+            }
+            case "GET stock" -> {
+                return HttpAnswer.json(200, store.stockLevels().stream().map(SitooAdmin::stockJson).toList());
+            }
+            case "GET warehousetransactions" -> {
+                return HttpAnswer.json(200, store.transactions());
+            }
+            case "GET orders" -> {
+                return HttpAnswer.json(200, store.orders().stream().map(StoredOrder::json).toList());
+            }
+            case "GET reasoncodes" -> {
+                return HttpAnswer.json(200, store.reasonCodes());
+            }
+            default -> throw ApiError.notFound("no admin endpoint " + call.method() + " " + call.rawPath());
+        }
+    }
+
+    private HttpAnswer putProduct(JsonNode body) {
+        String sku = JsonHttp.textField(body, "sku").filter(s -> !s.isBlank())
+                .orElseThrow(() -> ApiError.badRequest("sku is required"));
+        boolean existed = store.hasProduct(sku);
+        SitooProduct product = store.putProduct(sku, JsonHttp.textField(body, "title").orElse(sku),
+                JsonHttp.textField(body, "barcode").orElse(null));
+        return HttpAnswer.json(existed ? 200 : 201, product);
+    }
+
+    private HttpAnswer setStock(JsonNode body) {
+        int warehouseid = JsonHttp.intField(body, "warehouseid")
+                .orElseThrow(() -> ApiError.badRequest("warehouseid is required"));
+        String sku = JsonHttp.textField(body, "sku").orElseThrow(() -> ApiError.badRequest("sku is required"));
+        JsonNode total = body.path("decimaltotal");
+        BigDecimal level;
+        try {
+            // The admin API is lenient: "5.000" and 5 both do.
+            level = new BigDecimal(total.asText().trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("decimaltotal must be a decimal, was " + total);
+        }
+        return HttpAnswer.json(200, stockJson(store.setStock(warehouseid, sku, level)));
+    }
+
+    private static ObjectNode stockJson(StockLevel level) {
+        ObjectNode json = JsonHttp.object();
+        json.put("warehouseid", level.warehouseid());
+        json.put("sku", level.sku());
+        json.put("decimaltotal", Decimals.quantity(level.total()));
+        return json;
+    }
+}

@@ -1,0 +1,88 @@
+package org.returnsbridge.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * Serves one vendor API through its faults: counts the call, lets the fault injector fail, slow down or drop
+ * it, runs the API, and for writes optionally holds the answer after the state has changed. Holding after
+ * the commit is what lets tests kill a client between "posted to Sitoo" and "recorded by the client".
+ */
+final class VendorEndpoint {
+
+    private final VendorApi api;
+    private final FaultInjector faults;
+    private final CallCounter calls;
+
+    VendorEndpoint(VendorApi api, FaultInjector faults, CallCounter calls) {
+        this.api = api;
+        this.faults = faults;
+        this.calls = calls;
+    }
+
+    void serve(HttpExchange exchange, HttpCall call) {
+        calls.record(api.vendor() + " " + api.callName(call));
+        RequestFault fault = faults.nextRequestFault();
+        pause(fault.slowMillis());
+        switch (fault.kind()) {
+            case DROP -> {
+                dropConnection(exchange);
+                return;
+            }
+            case OUTAGE -> {
+                JsonHttp.send(exchange, api.error(503, "Service unavailable (sandbox outage)"));
+                return;
+            }
+            case TOO_MANY_REQUESTS_WITH_RETRY_AFTER -> {
+                JsonHttp.send(exchange, api.error(429, "Too many requests")
+                        .withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds())));
+                return;
+            }
+            case TOO_MANY_REQUESTS -> {
+                JsonHttp.send(exchange, api.error(429, "Too many requests"));
+                return;
+            }
+            case SERVER_ERROR -> {
+                JsonHttp.send(exchange, api.error(500, "Internal server error (sandbox fault)"));
+                return;
+            }
+            case NONE -> {
+                // answer normally below
+            }
+        }
+        HttpAnswer answer = answer(call);
+        if (api.commitsState(call)) {
+            pause(faults.holdAfterCommitMillis());
+            if (fault.dropAfterCommit()) {
+                dropConnection(exchange);
+                return;
+            }
+        }
+        JsonHttp.send(exchange, answer);
+    }
+
+    private HttpAnswer answer(HttpCall call) {
+        try {
+            return api.handle(call);
+        } catch (ApiError refusal) {
+            return api.error(refusal.status(), refusal.getMessage());
+        } catch (RuntimeException bug) {
+            return api.error(500, "sandbox failure: " + bug);
+        }
+    }
+
+    /** Closing before any response header is sent makes the JDK server close the socket: the client sees EOF. */
+    private static void dropConnection(HttpExchange exchange) {
+        exchange.close();
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

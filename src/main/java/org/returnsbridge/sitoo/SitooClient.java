@@ -1,0 +1,189 @@
+package org.returnsbridge.sitoo;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.returnsbridge.support.CamelHttp;
+import org.returnsbridge.support.HttpResponse;
+
+/**
+ * Sitoo REST API v2, as far as the bridge uses it (see shared/contracts/sitoo-api.md): Basic auth,
+ * {@code .json} paths, {@code start/num} paging, 3-decimal quantity strings, and array POSTs that
+ * answer a bare id for one element and per-element envelopes for several.
+ */
+public class SitooClient {
+
+    static final int PAGE_SIZE = 100;
+    static final int STOCK_IN = 10;
+
+    private final CamelHttp http;
+    private final SitooConnection connection;
+    private final ObjectMapper json;
+    private final String authorization;
+
+    public SitooClient(CamelHttp http, SitooConnection connection, ObjectMapper json) {
+        this.http = http;
+        this.connection = connection;
+        this.json = json;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (connection.apiId() + ":" + connection.apiPassword()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The product Sitoo knows under this SKU, or empty when it knows none (Sitoo answers 200, not 404). */
+    public Optional<SitooProduct> findProduct(String sku) {
+        JsonNode page = get(connection.siteUrl() + "/products.json",
+                "sku=" + enc(sku) + "&fields=productid,sku,title,barcode,active", "look up SKU " + sku);
+        for (JsonNode item : page.path("items")) {
+            // The filter may match loosely; only an exact SKU is the same product.
+            if (sku.equals(item.path("sku").asText())) {
+                return Optional.of(new SitooProduct(item.path("productid").asLong(), sku,
+                        item.path("title").asText(""), item.path("active").asBoolean(true)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<SitooWarehouse> warehouses() {
+        List<SitooWarehouse> all = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            JsonNode page = get(connection.siteUrl() + "/warehouses.json", "start=" + start + "&num=" + PAGE_SIZE,
+                    "list warehouses");
+            for (JsonNode w : page.path("items")) {
+                all.add(new SitooWarehouse(w.path("warehouseid").asInt(), w.path("warehousetype").asInt(10),
+                        w.path("name").asText("")));
+            }
+            start += PAGE_SIZE;
+            if (start >= page.path("totalcount").asInt(0) || page.path("items").isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    /** Posts one stock-in transaction and answers its Sitoo id. */
+    public long postStockIn(StockIn stockIn) {
+        ArrayNode body = json.createArrayNode();
+        ObjectNode tx = body.addObject()
+                .put("warehouseid", stockIn.warehouseId())
+                .put("transactiontype", STOCK_IN)
+                .put("description", stockIn.description())
+                .put("externalid", stockIn.externalId());
+        if (stockIn.reasonCode() != null) {
+            tx.put("reasoncode", stockIn.reasonCode());
+        }
+        tx.putArray("items").addObject()
+                .put("sku", stockIn.sku())
+                .put("decimalquantity", quantity(stockIn.quantity()));
+        String what = "post stock-in " + stockIn.externalId();
+        HttpResponse response = send("POST", connection.siteUrl() + "/warehousetransactions.json", null,
+                body.toString(), what);
+        JsonNode answer = parse(response, what);
+        // One element answers a bare id; tolerate the envelope form too, and its per-element failure.
+        if (answer.isArray() && answer.size() == 1) {
+            JsonNode element = answer.get(0);
+            if (element.path("statuscode").asInt(200) != 200) {
+                throw new SitooRejectedException(element.path("statuscode").asInt(), "Sitoo refused to " + what
+                        + ": " + element.path("errortext").asText("no reason given"));
+            }
+            answer = element.path("return");
+        }
+        if (!answer.canConvertToLong()) {
+            throw new SitooUnavailableException("Sitoo answered " + what + " with no transaction id: "
+                    + response.bodyExcerpt(), OptionalLong.empty(), null);
+        }
+        return answer.asLong();
+    }
+
+    /**
+     * Looks for a stock-in carrying {@code externalId} in one warehouse since {@code since}. Sitoo
+     * cannot filter on externalid, so this pages through the warehouse's stock-ins of the window.
+     */
+    public Optional<Long> findStockIn(int warehouseId, String externalId, Instant since) {
+        int start = 0;
+        while (true) {
+            String query = "warehouseid=" + warehouseId + "&transactiontype=" + STOCK_IN
+                    + "&datecreatedfrom=" + since.getEpochSecond()
+                    + "&sort=warehousetransactionid&start=" + start + "&num=" + PAGE_SIZE;
+            JsonNode page = get(connection.siteUrl() + "/warehousetransactions.json", query,
+                    "read back stock-ins of warehouse " + warehouseId);
+            for (JsonNode tx : page.path("items")) {
+                if (externalId.equals(tx.path("externalid").asText())) {
+                    return Optional.of(tx.path("warehousetransactionid").asLong());
+                }
+            }
+            start += PAGE_SIZE;
+            if (start >= page.path("totalcount").asInt(0) || page.path("items").isEmpty()) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Sitoo's quantity format: a string with exactly three decimals. */
+    static String quantity(BigDecimal q) {
+        return q.setScale(3, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private JsonNode get(String url, String query, String what) {
+        return parse(send("GET", url, query, null, what), what);
+    }
+
+    private HttpResponse send(String method, String url, String query, String body, String what) {
+        HttpResponse response;
+        try {
+            response = http.call(method, url, query, Map.of("Authorization", authorization, "Accept", "application/json"),
+                    body);
+        } catch (IOException e) {
+            throw new SitooUnavailableException("Sitoo did not answer (" + what + "): " + e.getMessage(),
+                    OptionalLong.empty(), e);
+        }
+        if (response.isTransientFailure()) {
+            throw new SitooUnavailableException("Sitoo answered HTTP " + response.status() + " (" + what + "): "
+                    + response.bodyExcerpt(), response.retryAfterSeconds(), null);
+        }
+        if (!response.isSuccess()) {
+            throw new SitooRejectedException(response.status(), "Sitoo refused to " + what + " (HTTP "
+                    + response.status() + "): " + errorText(response));
+        }
+        return response;
+    }
+
+    private JsonNode parse(HttpResponse response, String what) {
+        try {
+            return json.readTree(response.body() == null ? "" : response.body());
+        } catch (JsonProcessingException e) {
+            throw new SitooUnavailableException("Sitoo answered " + what + " with something that is not JSON: "
+                    + response.bodyExcerpt(), OptionalLong.empty(), e);
+        }
+    }
+
+    private String errorText(HttpResponse response) {
+        try {
+            JsonNode error = json.readTree(response.body());
+            if (error.hasNonNull("errortext")) {
+                return error.get("errortext").asText();
+            }
+        } catch (JsonProcessingException | IllegalArgumentException ignored) {
+            // fall through to the raw excerpt
+        }
+        return response.bodyExcerpt();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,24 @@
+package org.returnsbridge.support;
+
+import java.time.Clock;
+
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class SupportConfiguration {
+
+    /** The one clock: injectable, so tests control time. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CamelHttp camelHttp(ProducerTemplate producerTemplate) {
+        return new CamelHttp(producerTemplate);
+    }
+}

@@ -1,0 +1,78 @@
+package org.returnsbridge.testsupport;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Builds Reveni returns in the contract's shape for tests. */
+public final class ReturnJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode node = JSON.createObjectNode();
+    private final ArrayNode items;
+
+    private ReturnJson(String id) {
+        node.put("id", id).put("status", "accepted").put("type", "refund").put("instant", false)
+                .put("amount", "49.9500").put("currency", "EUR");
+        node.putObject("order").put("id", newId()).put("external_id", "1001").put("name", "#1001");
+        location("store-stockholm-01");
+        items = node.putArray("return_items");
+        node.putArray("refunds");
+    }
+
+    public static ReturnJson aReturn() {
+        return new ReturnJson(newId());
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    public ReturnJson status(String status) {
+        node.put("status", status);
+        return this;
+    }
+
+    public ReturnJson location(String locationId) {
+        if (locationId == null) {
+            node.remove("return_location");
+        } else {
+            node.putObject("return_location").put("id", locationId).put("name", locationId);
+        }
+        return this;
+    }
+
+    /** An item; {@code condition} null means not inspected yet. */
+    public ReturnJson item(String itemId, String sku, int quantity, String status, String condition) {
+        ObjectNode item = items.addObject().put("id", itemId).put("sku", sku).put("name", "Item " + sku)
+                .put("quantity", quantity).put("return_reason", "size_too_small").put("status", status)
+                .put("unit_price", "49.9500").put("refund_amount", "49.9500");
+        item.putNull("exchange");
+        if (condition == null) {
+            item.putNull("condition");
+        } else {
+            item.put("condition", condition);
+        }
+        if ("rejected".equals(status)) {
+            item.put("reject_reason", "worn");
+        } else {
+            item.putNull("reject_reason");
+        }
+        return this;
+    }
+
+    public ReturnJson sellable(String itemId, String sku, int quantity) {
+        return item(itemId, sku, quantity, "accepted", "sellable");
+    }
+
+    public String id() {
+        return node.get("id").asText();
+    }
+
+    public ObjectNode json() {
+        return node;
+    }
+}
