@@ -33,6 +33,20 @@ public class FailureRecorder {
     }
 
     public void record(Exchange exchange) {
+        try {
+            recordFailure(exchange);
+        } catch (RuntimeException cannotRecord) {
+            // Not even the exception queue took it (database down?): the poll must not move its
+            // checkpoint past this return, or the line would be lost without a trace.
+            PollProgress progress = exchange.getProperty(ReturnsPoller.PROGRESS, PollProgress.class);
+            if (progress != null) {
+                progress.unrecordedFailure();
+            }
+            throw cannotRecord;
+        }
+    }
+
+    private void recordFailure(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ExceptionCategory category = failure instanceof BridgeException b ? b.category() : ExceptionCategory.INTERNAL_ERROR;
         String reason = failure == null ? "unknown failure" : failure instanceof BridgeException

@@ -39,6 +39,11 @@ public final class PollProgress {
         gap = true;
     }
 
+    /** A return failed and could not even be recorded as an exception: hold the checkpoint before it. */
+    void unrecordedFailure() {
+        gap = true;
+    }
+
     int unreadablePagesInARow() {
         return unreadablePagesInARow;
     }

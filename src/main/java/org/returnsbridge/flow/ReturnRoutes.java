@@ -48,7 +48,7 @@ public class ReturnRoutes extends RouteBuilder {
                 .process(poller::begin)
                 .loopDoWhile(exchangeProperty(NEXT_PAGE).isNotNull())
                     .process(poller::fetchNextPage)
-                    .split(body()).streaming().stopOnException()
+                    .split(body()).streaming()
                         .to("direct:return")
                     .end()
                     .process(poller::saveCheckpoint)
