@@ -35,7 +35,6 @@ final class YamlMappingFile {
             throw new MappingFileException(file, 0, "file not found");
         }
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Node node = new Yaml(options).compose(reader);
             if (node == null) {
@@ -89,9 +88,15 @@ final class YamlMappingFile {
             throw error(node, expectation);
         }
         Map<ScalarNode, Node> entries = new LinkedHashMap<>();
+        Map<String, ScalarNode> seen = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 throw error(tuple.getKeyNode(), "keys must be plain values");
+            }
+            // Node composition keeps both copies of a repeated key; the later one would silently win.
+            ScalarNode first = seen.putIfAbsent(key.getValue().trim(), key);
+            if (first != null) {
+                throw error(key, "duplicate key '" + key.getValue() + "' (first at line " + line(first) + ")");
             }
             entries.put(key, tuple.getValueNode());
         }

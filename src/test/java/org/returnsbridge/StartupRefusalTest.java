@@ -1,0 +1,70 @@
+package org.returnsbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Configuration mistakes stop the bridge at start-up with a message that names the problem. */
+class StartupRefusalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mappingToAVirtualWarehouseRefusesToStart() throws IOException {
+        Files.writeString(dir.resolve("locations.yaml"),
+                "locations:\n  store-stockholm-01:\n    warehouseid: 1\n  webshop:\n    warehouseid: 9\n");
+        Files.copy(Path.of("mappings/conditions.yaml"), dir.resolve("conditions.yaml"));
+
+        String message = startupFailure("--bridge.mappings.dir=" + dir);
+
+        assertThat(message).contains("locations.yaml line 4").contains("'webshop'").contains("virtual warehouse");
+    }
+
+    @Test
+    void partialVendorConfigurationRefusesToStart() {
+        String message = startupFailure("--bridge.connections.reveni.base-url=https://api.reveni.io/merchants/v0");
+
+        assertThat(message).contains("REVENI_API_KEY is not set").contains("SITOO_API_ID is not set");
+    }
+
+    @Test
+    void missingIntegratorRoutesRefuseToStart() {
+        String message = startupFailure("--camel.main.routes-include-pattern=file:" + dir + "/*.yaml");
+
+        assertThat(message).contains("No route consumes direct://line-by-condition");
+    }
+
+    @Test
+    void invalidSettingIsNamed() {
+        String message = startupFailure("--bridge.poll.page-size=500");
+
+        assertThat(message).contains("bridge.poll.pageSize");
+    }
+
+    private static String startupFailure(String... args) {
+        Throwable failure = catchThrowable(() -> {
+            try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(BridgeApplication.class)
+                    .properties("bridge.connections.sandbox.port=0", "bridge.connections.sandbox.trickle=false",
+                            "server.port=0", "spring.jmx.enabled=false",
+                            "spring.datasource.url=jdbc:h2:mem:refusal-" + System.nanoTime())
+                    .run(args)) {
+                // started: the test fails below
+            }
+        });
+        assertThat(failure).as("start-up must fail").isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+}
