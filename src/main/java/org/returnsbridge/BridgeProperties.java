@@ -23,8 +23,11 @@ public record BridgeProperties(
         @Valid @NotNull SkuCache skuCache,
         @Valid @NotNull Restock restock) {
 
-    /** The Reveni poll: a Quartz cron, how far it overlaps the checkpoint, where a first start begins. */
-    public record Poll(@NotBlank String cron, boolean enabled, @NotNull Duration overlap,
+    /**
+     * The Reveni poll: a Quartz cron (blank = every minute, or every 10 s in sandbox mode so the demo
+     * moves), how far it overlaps the checkpoint, where a first start begins.
+     */
+    public record Poll(String cron, boolean enabled, @NotNull Duration overlap,
                        @NotNull Duration initialLookback, @Min(1) @Max(100) int pageSize) {}
 
     public record MappingFiles(@NotBlank String dir) {}

@@ -50,6 +50,13 @@ class StartupRefusalTest {
         assertThat(message).contains("bridge.poll.pageSize");
     }
 
+    @Test
+    void invalidPollCronIsNamed() {
+        String message = startupFailure("--bridge.poll.cron=every minute please");
+
+        assertThat(message).contains("BRIDGE_POLL_CRON 'every minute please' is not a valid Quartz cron expression");
+    }
+
     private static String startupFailure(String... args) {
         Throwable failure = catchThrowable(() -> {
             try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(BridgeApplication.class)

@@ -31,12 +31,15 @@ public class BridgeStartup implements ExtendedStartupListener {
     private final RestockSweep sweep;
     private final CamelContext camel;
     private final BridgeProperties props;
+    private final PollSchedule schedule;
 
-    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, CamelContext camel, BridgeProperties props) {
+    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, CamelContext camel, BridgeProperties props,
+                         PollSchedule schedule) {
         this.mappings = mappings;
         this.sweep = sweep;
         this.camel = camel;
         this.props = props;
+        this.schedule = schedule;
         try {
             camel.addStartupListener(this);
         } catch (Exception e) {
@@ -57,7 +60,7 @@ public class BridgeStartup implements ExtendedStartupListener {
         camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_SWEEP);
         if (props.poll().enabled()) {
             camel.getRouteController().startRoute(ReturnRoutes.POLL_SCHEDULE);
-            log.info("Polling Reveni on cron '{}'", props.poll().cron());
+            log.info("Polling Reveni on cron '{}'", schedule.cron());
         } else {
             log.warn("Polling is disabled (BRIDGE_POLL_ENABLED=false)");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.connections.BridgeMode;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.mapping.MappingRegistry;
@@ -17,6 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 public class FlowConfiguration {
+
+    @Bean
+    PollSchedule pollSchedule(BridgeProperties props, BridgeMode mode) {
+        return PollSchedule.of(props.poll(), mode);
+    }
 
     @Bean
     PollCheckpoint pollCheckpoint(JdbcTemplate jdbc, Clock clock) {

@@ -21,19 +21,21 @@ public class ReturnRoutes extends RouteBuilder {
     private final LineSteps lines;
     private final RestockSweep sweep;
     private final BridgeProperties props;
+    private final PollSchedule schedule;
 
     public ReturnRoutes(ReturnsPoller poller, LineSteps lines, RestockSweep sweep,
-                        BridgeProperties props) {
+                        BridgeProperties props, PollSchedule schedule) {
         this.poller = poller;
         this.lines = lines;
         this.sweep = sweep;
         this.props = props;
+        this.schedule = schedule;
     }
 
     @Override
     public void configure() {
         // stateful: Quartz never starts a poll while the previous one is still running.
-        from("quartz://bridge/reveni-poll?stateful=true&cron={{bridge.poll.cron}}")
+        from("quartz://bridge/reveni-poll?stateful=true&cron=" + schedule.cron().replace(' ', '+'))
                 .routeId(POLL_SCHEDULE)
                 .autoStartup(false) // started by BridgeStartup once mappings are checked
                 .to("direct:reveni-poll");
