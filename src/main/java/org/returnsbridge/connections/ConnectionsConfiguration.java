@@ -45,7 +45,7 @@ public class ConnectionsConfiguration {
                  (state: GET {}/sitoo/stock, {}/sitoo/warehousetransactions).
                  Nothing here touches a real store. To connect real accounts set all of:
                  REVENI_BASE_URL, REVENI_API_KEY, REVENI_STORE_ID,
-                 SITOO_BASE_URL (…/v2/accounts/{{accountid}}), SITOO_API_ID, SITOO_API_PASSWORD
+                 SITOO_BASE_URL (…/v2/accounts/{accountid}), SITOO_API_ID, SITOO_API_PASSWORD
                  and optionally SITOO_SITE_ID (default 1).
                 ==================================================================================""",
                 server.adminUrl().replace("/sandbox", ""), server.adminUrl(), server.adminUrl());
