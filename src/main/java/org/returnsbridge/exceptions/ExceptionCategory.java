@@ -22,4 +22,18 @@ public enum ExceptionCategory {
     public boolean isTransient() {
         return transientFailure;
     }
+
+    /** The category a failure files under: its own if the bridge understood it, INTERNAL_ERROR if not. */
+    public static ExceptionCategory of(Throwable failure) {
+        return failure instanceof BridgeException b ? b.category() : INTERNAL_ERROR;
+    }
+
+    /** A failure as an operator reads it: the bridge's own sentence, or the unexpected exception named. */
+    public static String reasonOf(Throwable failure) {
+        if (failure == null) {
+            return "unknown failure";
+        }
+        return failure instanceof BridgeException ? failure.getMessage()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
 }

@@ -5,10 +5,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.returnsbridge.exceptions.BridgeException;
 import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.FailedWork;
+import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.reveni.InvalidReturnException;
 import org.slf4j.Logger;
@@ -48,9 +48,8 @@ public class FailureRecorder {
 
     private void recordFailure(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ExceptionCategory category = failure instanceof BridgeException b ? b.category() : ExceptionCategory.INTERNAL_ERROR;
-        String reason = failure == null ? "unknown failure" : failure instanceof BridgeException
-                ? failure.getMessage() : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        ExceptionCategory category = ExceptionCategory.of(failure);
+        String reason = ExceptionCategory.reasonOf(failure);
         if (category == ExceptionCategory.INTERNAL_ERROR) {
             log.error("Unexpected failure", failure);
         }
@@ -73,10 +72,20 @@ public class FailureRecorder {
         String key = itemId != null ? itemId : "return:" + line.returnId() + "#" + line.item().index();
         String payload = json.valueToTree(Map.of("item_index", line.item().index(), "return", line.reveniReturn().raw()))
                 .toString();
-        long id = exceptions.record(category, reason, new FailedWork(key, line.returnId(), itemId, line.item().sku(),
+        recordAgainstLine(category, reason, new FailedWork(key, line.returnId(), itemId, line.item().sku(),
                 line.reveniReturn().locationId(), line.location() == null ? null : line.location().warehouseId(), payload));
-        if (itemId != null) {
-            ledger.markException(itemId, id, "[" + category + "] " + reason);
+    }
+
+    /** A restock the sweep could not settle, straight from its ledger row (no Reveni payload at hand). */
+    public void recordUnsettled(LedgerLine line, Throwable failure) {
+        recordAgainstLine(ExceptionCategory.of(failure), ExceptionCategory.reasonOf(failure), new FailedWork(line.itemId(),
+                line.returnId(), line.itemId(), line.sku(), line.locationId(), line.warehouseId(), null));
+    }
+
+    private void recordAgainstLine(ExceptionCategory category, String reason, FailedWork work) {
+        long id = exceptions.record(category, reason, work);
+        if (work.itemId() != null) {
+            ledger.markException(work.itemId(), id, "[" + category + "] " + reason);
         }
     }
 }

@@ -55,7 +55,7 @@ public class FlowConfiguration {
     }
 
     @Bean
-    RestockSweep restockSweep(LedgerRepository ledger, Restocker restocker, ExceptionQueue exceptions) {
-        return new RestockSweep(ledger, restocker, exceptions);
+    RestockSweep restockSweep(LedgerRepository ledger, Restocker restocker, FailureRecorder failures) {
+        return new RestockSweep(ledger, restocker, failures);
     }
 }

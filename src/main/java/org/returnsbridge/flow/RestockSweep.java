@@ -1,9 +1,5 @@
 package org.returnsbridge.flow;
 
-import org.returnsbridge.exceptions.BridgeException;
-import org.returnsbridge.exceptions.ExceptionCategory;
-import org.returnsbridge.exceptions.ExceptionQueue;
-import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.slf4j.Logger;
@@ -21,12 +17,12 @@ public class RestockSweep {
 
     private final LedgerRepository ledger;
     private final Restocker restocker;
-    private final ExceptionQueue exceptions;
+    private final FailureRecorder failures;
 
-    public RestockSweep(LedgerRepository ledger, Restocker restocker, ExceptionQueue exceptions) {
+    public RestockSweep(LedgerRepository ledger, Restocker restocker, FailureRecorder failures) {
         this.ledger = ledger;
         this.restocker = restocker;
-        this.exceptions = exceptions;
+        this.failures = failures;
     }
 
     public int settleUnconfirmed() {
@@ -39,10 +35,7 @@ public class RestockSweep {
                         line.quantity(), line.reasonCode()));
                 settled++;
             } catch (RuntimeException e) {
-                ExceptionCategory category = e instanceof BridgeException b ? b.category() : ExceptionCategory.INTERNAL_ERROR;
-                long id = exceptions.record(category, e.getMessage(), new FailedWork(line.itemId(), line.returnId(),
-                        line.itemId(), line.sku(), line.locationId(), line.warehouseId(), null));
-                ledger.markException(line.itemId(), id, "[" + category + "] " + e.getMessage());
+                failures.recordUnsettled(line, e);
             } finally {
                 MDC.clear();
             }

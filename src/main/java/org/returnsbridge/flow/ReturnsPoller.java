@@ -7,7 +7,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
-import org.returnsbridge.exceptions.BridgeException;
 import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.FailedWork;
@@ -98,11 +97,11 @@ public class ReturnsPoller {
     /** Reveni failed us mid-poll: keep what was safely done, file it once, try again next poll. */
     public void pollFailed(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        ExceptionCategory category = e instanceof BridgeException b ? b.category() : ExceptionCategory.INTERNAL_ERROR;
+        ExceptionCategory category = ExceptionCategory.of(e);
         if (category == ExceptionCategory.INTERNAL_ERROR) {
             log.error("Poll failed", e);
         }
-        exceptions.record(category, String.valueOf(e.getMessage()), POLL);
+        exceptions.record(category, ExceptionCategory.reasonOf(e), POLL);
         if (exchange.getProperty(PROGRESS) != null) {
             saveCheckpoint(exchange);
         }
