@@ -24,13 +24,19 @@ public class LineDecider {
         ReturnItem item = line.item();
         if (ret.isCancelled()) {
             line.decide(ReturnDecision.NO_RESTOCK, "return cancelled in Reveni");
-        } else if (item.isRejected() || "rejected".equals(ret.status())) {
+        } else if (item.isRejected() || ret.isRejected()) {
             line.decide(ReturnDecision.NO_RESTOCK, "rejected at inspection"
                     + (item.rejectReason() == null ? "" : ": " + item.rejectReason()));
         } else if (ret.isInTransit()) {
             line.decide(ReturnDecision.HOLD, "goods not received yet (return " + ret.status() + ")");
+        } else if (!ret.isBackForInspection()) {
+            // The contract: an unknown status is "not actionable yet", never a verdict.
+            line.decide(ReturnDecision.HOLD, "return status '" + ret.status() + "' is not one the bridge acts on; held");
         } else if (!item.isInspected()) {
             line.decide(ReturnDecision.HOLD, "awaiting inspection");
+        } else if (!item.isAccepted()) {
+            line.decide(ReturnDecision.HOLD, "inspected as '" + item.condition() + "' but item status is '"
+                    + item.status() + "', awaiting Reveni's acceptance");
         } else {
             Mappings m = mappings.current();
             ReturnDecision decision = m.decisionFor(item.condition());

@@ -24,7 +24,11 @@ public record ReturnItem(
         return "rejected".equals(status);
     }
 
-    /** Inspected: Reveni has recorded a condition for it (and has not rejected it). */
+    public boolean isAccepted() {
+        return "accepted".equals(status);
+    }
+
+    /** Inspected: Reveni has recorded a condition for it. */
     public boolean isInspected() {
         return condition != null && !condition.isBlank();
     }

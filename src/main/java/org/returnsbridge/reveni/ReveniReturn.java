@@ -29,4 +29,16 @@ public record ReveniReturn(
     public boolean isCancelled() {
         return "cancelled".equals(status);
     }
+
+    public boolean isRejected() {
+        return "rejected".equals(status);
+    }
+
+    /** Goods are back and Reveni is inspecting or has inspected them: item outcomes can be acted on. */
+    public boolean isBackForInspection() {
+        return switch (status) {
+            case "received", "for_review", "accepted", "partly_accepted" -> true;
+            default -> false;
+        };
+    }
 }

@@ -90,7 +90,7 @@ class BadReveniInputTest extends SandboxedBridgeTest {
     }
 
     @Test
-    void unknownFieldsAndUnknownStatusesAreTolerated() {
+    void unknownFieldsAreIgnoredAndAnUnknownReturnStatusHoldsTheLine() {
         String item = newId();
         ReturnJson ret = aReturn().status("awaiting_courier_pickup").sellable(item, SCARF, 1);
         ret.json().put("brand_new_field", "whatever").putObject("nested").put("x", 1);
@@ -98,9 +98,24 @@ class BadReveniInputTest extends SandboxedBridgeTest {
 
         poll();
 
-        // An unknown return status is not a verdict: the inspected item follows its condition.
-        assertThat(line(item).state()).isIn(LineState.RESTOCKED, LineState.HELD);
+        // The contract: an unknown status is "not actionable yet", recorded, never a crash or a verdict.
+        assertThat(line(item).state()).isEqualTo(LineState.HELD);
+        assertThat(line(item).stateReason()).contains("'awaiting_courier_pickup'");
+        assertThat(line(item).returnStatus()).isEqualTo("awaiting_courier_pickup");
+        assertThat(sandbox.stockLevels()).isEmpty();
         assertThat(exceptions.findOpen()).isEmpty();
+    }
+
+    @Test
+    void itemWithAConditionButNotYetAcceptedWaits() {
+        String item = newId();
+        sandbox.putReturn(aReturn().status("for_review").item(item, SCARF, 1, "pending", "sellable").json());
+
+        poll();
+
+        assertThat(line(item).state()).isEqualTo(LineState.HELD);
+        assertThat(line(item).stateReason()).contains("awaiting Reveni's acceptance");
+        assertThat(sandbox.stockLevels()).isEmpty();
     }
 
     private String reasonFor(String itemId) {
