@@ -21,7 +21,10 @@ public record BridgeProperties(
         @Valid @NotNull MappingFiles mappings,
         @Valid @NotNull Limits limits,
         @Valid @NotNull SkuCache skuCache,
-        @Valid @NotNull Restock restock) {
+        @Valid @NotNull Restock restock,
+        @Valid @NotNull Redelivery redelivery,
+        @Valid @NotNull Sitoo sitoo,
+        @Valid @NotNull Exceptions exceptions) {
 
     /**
      * The Reveni poll: a Quartz cron (blank = every minute, or every 10 s in sandbox mode so the demo
@@ -42,4 +45,26 @@ public record BridgeProperties(
      * means "it never landed". sweepInterval: how often unconfirmed stock-ins are settled.
      */
     public record Restock(@NotNull Duration settleTime, @NotNull Duration sweepInterval) {}
+
+    /**
+     * In-flight retries of a transient failure (timeouts, resets, 5xx, 429): up to maxRedeliveries more
+     * attempts, the delay doubling from initialDelay up to maxDelay, with jitter; a 429's Retry-After is
+     * honoured as a minimum. After that the line goes to the exception queue.
+     */
+    public record Redelivery(@Min(0) @Max(20) int maxRedeliveries, @NotNull Duration initialDelay,
+                             @NotNull Duration maxDelay) {}
+
+    /**
+     * Protecting Sitoo: at most rateLimit requests per second; the circuit opens when failureRatePercent
+     * of the last windowSize calls failed (at least minimumCalls), and half-opens after openWait.
+     */
+    public record Sitoo(@Min(1) int rateLimit, @Min(1) @Max(100) int failureRatePercent, @Min(1) int windowSize,
+                        @Min(1) int minimumCalls, @NotNull Duration openWait) {}
+
+    /**
+     * The exception queue's automatic sweep: every sweepInterval it replays due records of transient
+     * categories, waiting retryFirst after the first failure, doubling up to retryCap.
+     */
+    public record Exceptions(@NotNull Duration sweepInterval, @NotNull Duration retryFirst,
+                             @NotNull Duration retryCap, @Min(1) int sweepBatch) {}
 }

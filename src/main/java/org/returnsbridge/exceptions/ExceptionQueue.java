@@ -22,36 +22,46 @@ public class ExceptionQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ExceptionQueue.class);
 
+    /** Open and being-replayed records are "the" record of their unit of work; so is an ignored one. */
+    private static final String CURRENT = "status IN ('OPEN', 'REPLAYING', 'IGNORED')";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final RetrySchedule retrySchedule;
 
-    public ExceptionQueue(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+    public ExceptionQueue(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, RetrySchedule retrySchedule) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.retrySchedule = retrySchedule;
     }
 
     /** Records (or updates) the open exception for this unit of work and answers its id. */
     public long record(ExceptionCategory category, String reason, FailedWork work) {
         String shortReason = reason == null ? category.name() : reason.length() > 2000 ? reason.substring(0, 1999) + "…" : reason;
-        Long id = tx.execute(status -> {
+        Long id = tx.execute(transaction -> {
             OffsetDateTime now = now();
-            Optional<Long> open = openId(work.lineKey());
-            if (open.isPresent()) {
-                jdbc.update("UPDATE exception_record SET category = ?, reason = ?, attempts = attempts + 1, last_seen = ?,"
-                        + " status = 'OPEN', sku = COALESCE(?, sku), warehouse_id = COALESCE(?, warehouse_id),"
-                        + " location_id = COALESCE(?, location_id), payload = COALESCE(?, payload) WHERE id = ?",
-                        category.name(), shortReason, now, work.sku(), work.warehouseId(), work.locationId(),
-                        work.payload(), open.get());
-                return open.get();
+            Optional<ExceptionRecord> current = currentRecord(work.lineKey());
+            if (current.isPresent()) {
+                ExceptionRecord existing = current.get();
+                int attempts = existing.attempts() + 1;
+                // An ignored record stays ignored (a person decided); anything else is open again.
+                String status = existing.status() == ExceptionStatus.IGNORED ? "IGNORED" : "OPEN";
+                jdbc.update("UPDATE exception_record SET category = ?, reason = ?, attempts = ?, last_seen = ?,"
+                        + " status = ?, next_attempt_at = ?, sku = COALESCE(?, sku),"
+                        + " warehouse_id = COALESCE(?, warehouse_id), location_id = COALESCE(?, location_id),"
+                        + " payload = COALESCE(?, payload) WHERE id = ?",
+                        category.name(), shortReason, attempts, now, status, nextAttempt(category, attempts, now),
+                        work.sku(), work.warehouseId(), work.locationId(), work.payload(), existing.id());
+                return existing.id();
             }
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 var ps = con.prepareStatement("""
                         INSERT INTO exception_record (line_key, category, reason, return_id, item_id, sku, location_id,
-                               warehouse_id, payload, attempts, status, first_seen, last_seen)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'OPEN', ?, ?)""", new String[] {"id"});
+                               warehouse_id, payload, attempts, status, first_seen, last_seen, next_attempt_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'OPEN', ?, ?, ?)""", new String[] {"id"});
                 ps.setString(1, work.lineKey());
                 ps.setString(2, category.name());
                 ps.setString(3, shortReason);
@@ -63,6 +73,7 @@ public class ExceptionQueue {
                 ps.setString(9, work.payload());
                 ps.setObject(10, now);
                 ps.setObject(11, now);
+                ps.setObject(12, nextAttempt(category, 1, now));
                 return ps;
             }, key);
             return key.getKey().longValue();
@@ -71,10 +82,10 @@ public class ExceptionQueue {
         return id;
     }
 
-    /** The unit of work succeeded: its open record (if any) is resolved. */
+    /** The unit of work succeeded: its current record (if any) is resolved. */
     public void resolve(String lineKey) {
-        int n = jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ? WHERE line_key = ?"
-                + " AND status IN ('OPEN', 'REPLAYING')", now(), lineKey);
+        int n = jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ?, next_attempt_at = NULL"
+                + " WHERE line_key = ? AND " + CURRENT, now(), lineKey);
         if (n > 0) {
             log.info("Exception for {} resolved: a later attempt succeeded", lineKey);
         }
@@ -85,16 +96,56 @@ public class ExceptionQueue {
     }
 
     public List<ExceptionRecord> findOpen() {
-        return jdbc.query("SELECT * FROM exception_record WHERE status = 'OPEN' ORDER BY id", ROW);
+        return find(ExceptionStatus.OPEN, null);
+    }
+
+    /** Filtered by status and category, either may be null for "any"; oldest first. */
+    public List<ExceptionRecord> find(ExceptionStatus status, ExceptionCategory category) {
+        return jdbc.query("SELECT * FROM exception_record WHERE (CAST(? AS VARCHAR(32)) IS NULL OR status = ?)"
+                + " AND (CAST(? AS VARCHAR(32)) IS NULL OR category = ?)"
+                + " ORDER BY id", ROW, name(status), name(status), name(category), name(category));
     }
 
     public List<ExceptionRecord> findByLineKey(String lineKey) {
         return jdbc.query("SELECT * FROM exception_record WHERE line_key = ? ORDER BY id", ROW, lineKey);
     }
 
-    private Optional<Long> openId(String lineKey) {
-        return jdbc.queryForList("SELECT id FROM exception_record WHERE line_key = ? AND status IN ('OPEN', 'REPLAYING')"
-                + " ORDER BY id", Long.class, lineKey).stream().findFirst();
+    /** Open records of transient categories whose next automatic attempt is due. */
+    public List<ExceptionRecord> findDueForRetry(int limit) {
+        return jdbc.query("SELECT * FROM exception_record WHERE status = 'OPEN' AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY", ROW, now());
+    }
+
+    public void markReplaying(long id) {
+        jdbc.update("UPDATE exception_record SET status = 'REPLAYING' WHERE id = ? AND status <> 'RESOLVED'", id);
+    }
+
+    public void reopen(long id) {
+        jdbc.update("UPDATE exception_record SET status = 'OPEN' WHERE id = ? AND status = 'REPLAYING'", id);
+    }
+
+    public void resolveIfStillReplaying(long id) {
+        jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ?, next_attempt_at = NULL"
+                + " WHERE id = ? AND status = 'REPLAYING'", now(), id);
+    }
+
+    public void ignore(long id) {
+        jdbc.update("UPDATE exception_record SET status = 'IGNORED', next_attempt_at = NULL WHERE id = ?"
+                + " AND status IN ('OPEN', 'REPLAYING')", id);
+    }
+
+    private Optional<ExceptionRecord> currentRecord(String lineKey) {
+        return jdbc.query("SELECT * FROM exception_record WHERE line_key = ? AND " + CURRENT + " ORDER BY id", ROW, lineKey)
+                .stream().findFirst();
+    }
+
+    /** Transient failures are retried automatically, further apart each time; permanent ones wait for a person. */
+    private OffsetDateTime nextAttempt(ExceptionCategory category, int attempts, OffsetDateTime now) {
+        return category.isTransient() ? now.plus(retrySchedule.delayAfter(attempts)) : null;
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 
     private OffsetDateTime now() {

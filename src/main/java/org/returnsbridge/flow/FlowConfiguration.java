@@ -55,6 +55,12 @@ public class FlowConfiguration {
     }
 
     @Bean
+    LineReplayer lineReplayer(ReveniClient reveni, ReturnParser parser, org.apache.camel.ProducerTemplate camel,
+                              ExceptionQueue exceptions) {
+        return new LineReplayer(reveni, parser, camel, exceptions);
+    }
+
+    @Bean
     RestockSweep restockSweep(LedgerRepository ledger, Restocker restocker, FailureRecorder failures) {
         return new RestockSweep(ledger, restocker, failures);
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,24 @@ public class ReveniClient {
     public String firstPageUrl(Instant updatedAfter) {
         return connection.returnsUrl() + "?updated_after=" + URLEncoder.encode(updatedAfter.toString(), StandardCharsets.UTF_8)
                 + "&page_size=" + pageSize + "&page=1";
+    }
+
+    /** One return as Reveni has it now, or empty when Reveni knows no such return (404). */
+    public Optional<JsonNode> fetchReturn(String returnId) {
+        String url = connection.returnsUrl() + "/" + URLEncoder.encode(returnId, StandardCharsets.UTF_8);
+        HttpResponse response = send(url, "read return " + returnId);
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw unavailable(response, "read return " + returnId);
+        }
+        try {
+            return Optional.of(json.readTree(response.body()));
+        } catch (JsonProcessingException e) {
+            throw new InvalidReturnException(returnId, "Reveni answered return " + returnId + " with something that is not JSON: "
+                    + response.bodyExcerpt());
+        }
     }
 
     public ReturnsPage fetchPage(String url) {

@@ -1,0 +1,74 @@
+package org.returnsbridge.exceptions;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an operator can do with the exception queue. The one service behind both the REST API and
+ * the JMX MBean (and the automatic sweep), so the two can never behave differently.
+ */
+public class ExceptionOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ExceptionOperations.class);
+
+    private final ExceptionQueue queue;
+    private final Replayer replayer;
+
+    public ExceptionOperations(ExceptionQueue queue, Replayer replayer) {
+        this.queue = queue;
+        this.replayer = replayer;
+    }
+
+    /** Records filtered by status and category (either may be null for "any"), oldest first. */
+    public List<ExceptionRecord> list(ExceptionStatus status, ExceptionCategory category) {
+        return queue.find(status, category);
+    }
+
+    public Optional<ExceptionRecord> find(long id) {
+        return queue.find(id);
+    }
+
+    /**
+     * Replays one record, synchronously, through the normal path. Replaying a record whose line has
+     * since succeeded moves nothing and resolves the record.
+     */
+    public ReplayResult replay(long id) {
+        Optional<ExceptionRecord> found = queue.find(id);
+        if (found.isEmpty()) {
+            return ReplayResult.notFound(id);
+        }
+        ExceptionRecord record = found.get();
+        queue.markReplaying(id);
+        log.info("Replaying exception {} [{}] for {}", id, record.category(), record.lineKey());
+        try {
+            replayer.replay(record);
+        } catch (NotReplayableException e) {
+            queue.reopen(id);
+            return new ReplayResult(id, "NOT_REPLAYABLE", ExceptionStatus.OPEN, e.getMessage());
+        }
+        // The path resolves the record on success and records a new attempt on failure; a replay
+        // that did neither (the work simply completed) counts as resolved.
+        queue.resolveIfStillReplaying(id);
+        ExceptionRecord after = queue.find(id).orElseThrow();
+        return after.status() == ExceptionStatus.RESOLVED
+                ? new ReplayResult(id, "RESOLVED", after.status(), "replayed: " + record.lineKey() + " went through")
+                : new ReplayResult(id, "STILL_FAILING", after.status(), after.reason());
+    }
+
+    /** Replays every open record of one category, oldest first. */
+    public List<ReplayResult> replayCategory(ExceptionCategory category) {
+        return queue.find(ExceptionStatus.OPEN, category).stream().map(r -> replay(r.id())).toList();
+    }
+
+    /** A person decided this needs no action: it stays visible, is never retried automatically. */
+    public Optional<ExceptionRecord> ignore(long id) {
+        if (queue.find(id).isEmpty()) {
+            return Optional.empty();
+        }
+        queue.ignore(id);
+        return queue.find(id);
+    }
+}
