@@ -33,7 +33,8 @@ public record BridgeProperties(
     public record Poll(String cron, boolean enabled, @NotNull Duration overlap,
                        @NotNull Duration initialLookback, @Min(1) @Max(100) int pageSize) {}
 
-    public record MappingFiles(@NotBlank String dir) {}
+    /** Where the mapping files are, and how often they are checked for edits. */
+    public record MappingFiles(@NotBlank String dir, @NotNull Duration watchInterval) {}
 
     /** Guards against absurd input: a line asking to restock more than this is an INVALID_RETURN. */
     public record Limits(@Min(1) int maxLineQuantity) {}

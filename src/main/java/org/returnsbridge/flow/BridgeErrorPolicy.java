@@ -1,31 +1,63 @@
 package org.returnsbridge.flow;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.reveni.ReveniUnavailableException;
+import org.returnsbridge.sitoo.SitooUnavailableException;
 import org.springframework.stereotype.Component;
 
 /**
  * The one error policy, shared by id between the Java routes and the YAML routes in routes/
- * ({@code routeConfigurationId: bridge-error-policy}). A line that fails is filed in the exception
- * queue with its category and reason, and the batch carries on with the next line.
+ * ({@code routeConfigurationId: bridge-error-policy}).
+ *
+ * <ul>
+ *   <li>Transient failures (no answer, timeouts, resets, 5xx, 429) are redelivered in flight with
+ *       exponential back-off and jitter ({@link RetryDelay}), asynchronously. An open Sitoo circuit is
+ *       not retried in flight: Sitoo is known to be down, so the line is queued at once.</li>
+ *   <li>Everything else (unknown SKU, unmapped location, invalid return, a 4xx, a failed element) is
+ *       permanent and skips redelivery.</li>
+ *   <li>Either way, once given up, the dead-letter channel hands the original line to the exception
+ *       route ({@code direct:line-failed}), which files it in the exception queue; the batch carries on.</li>
+ * </ul>
  */
 @Component
 public class BridgeErrorPolicy extends RouteConfigurationBuilder {
 
     public static final String ID = "bridge-error-policy";
+    public static final String EXCEPTION_ROUTE = "direct:line-failed";
 
-    private final FailureRecorder recorder;
+    private final BridgeProperties props;
+    private final RetryDelay retryDelay;
 
-    public BridgeErrorPolicy(FailureRecorder recorder) {
-        this.recorder = recorder;
+    public BridgeErrorPolicy(BridgeProperties props, RetryDelay retryDelay) {
+        this.props = props;
+        this.retryDelay = retryDelay;
     }
 
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .onException(Exception.class)
-                    .handled(true)
-                    .logHandled(false) // FailureRecorder logs it once, with its category
-                    .process(recorder::record)
+                .errorHandler(deadLetterChannel(EXCEPTION_ROUTE)
+                        .useOriginalMessage()
+                        .maximumRedeliveries(0)
+                        .logExhausted(false)) // the exception route logs each failure once, with its category
+                .onException(SitooUnavailableException.class, ReveniUnavailableException.class)
+                    .onWhen(BridgeErrorPolicy::worthRetryingNow)
+                    .maximumRedeliveries(props.redelivery().maxRedeliveries())
+                    .asyncDelayedRedelivery()
+                    .onExceptionOccurred(retryDelay)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logExhausted(false)
                 .end();
+    }
+
+    private static boolean worthRetryingNow(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
+        return !(failure instanceof SitooUnavailableException s && s.isCircuitOpen());
     }
 }

@@ -58,6 +58,8 @@ public class BridgeStartup implements ExtendedStartupListener {
         checkIntegratorRoutes();
         sweep.settleUnconfirmed();
         camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_SWEEP);
+        camel.getRouteController().startRoute(ReturnRoutes.EXCEPTION_SWEEP);
+        camel.getRouteController().startRoute(ReturnRoutes.MAPPING_WATCH);
         if (props.poll().enabled()) {
             camel.getRouteController().startRoute(ReturnRoutes.POLL_SCHEDULE);
             log.info("Polling Reveni on cron '{}'", schedule.cron());

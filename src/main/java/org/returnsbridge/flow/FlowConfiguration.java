@@ -20,6 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class FlowConfiguration {
 
     @Bean
+    RetryDelay retryDelay(BridgeProperties props, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new RetryDelay(props.redelivery().initialDelay(), props.redelivery().maxDelay(), meters);
+    }
+
+    @Bean
     PollSchedule pollSchedule(BridgeProperties props, BridgeMode mode) {
         return PollSchedule.of(props.poll(), mode);
     }
@@ -58,6 +63,12 @@ public class FlowConfiguration {
     LineReplayer lineReplayer(ReveniClient reveni, ReturnParser parser, org.apache.camel.ProducerTemplate camel,
                               ExceptionQueue exceptions) {
         return new LineReplayer(reveni, parser, camel, exceptions);
+    }
+
+    @Bean
+    ExceptionSweep exceptionSweep(ExceptionQueue queue, org.returnsbridge.exceptions.ExceptionOperations operations,
+                                  BridgeProperties props) {
+        return new ExceptionSweep(queue, operations, props.exceptions().sweepBatch());
     }
 
     @Bean

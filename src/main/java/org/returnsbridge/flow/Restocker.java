@@ -115,7 +115,8 @@ public class Restocker {
                     externalId, found.get());
             return true;
         }
-        if (row.restockIntentAt().isAfter(clock.instant().minus(settleTime))) {
+        Instant lastPost = row.lastPostAt() != null ? row.lastPostAt() : row.restockIntentAt();
+        if (lastPost.isAfter(clock.instant().minus(settleTime))) {
             throw new SitooUnavailableException("an earlier stock-in for this line (" + externalId + ") may still be in"
                     + " flight; not posting again before " + settleTime.toSeconds() + " s have passed",
                     OptionalLong.of(settleTime.toSeconds()), null);

@@ -4,6 +4,7 @@ import static org.returnsbridge.flow.ReturnsPoller.NEXT_PAGE;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.mapping.MappingRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,18 +17,27 @@ public class ReturnRoutes extends RouteBuilder {
 
     public static final String POLL_SCHEDULE = "reveni-poll-schedule";
     public static final String RESTOCK_SWEEP = "restock-sweep";
+    public static final String EXCEPTION_SWEEP = "exception-sweep";
+    public static final String MAPPING_WATCH = "mapping-watch";
 
     private final ReturnsPoller poller;
     private final LineSteps lines;
     private final RestockSweep sweep;
+    private final FailureRecorder failures;
+    private final ExceptionSweep exceptionSweep;
+    private final MappingRegistry mappings;
     private final BridgeProperties props;
     private final PollSchedule schedule;
 
     public ReturnRoutes(ReturnsPoller poller, LineSteps lines, RestockSweep sweep,
+                        FailureRecorder failures, ExceptionSweep exceptionSweep, MappingRegistry mappings,
                         BridgeProperties props, PollSchedule schedule) {
         this.poller = poller;
         this.lines = lines;
         this.sweep = sweep;
+        this.failures = failures;
+        this.exceptionSweep = exceptionSweep;
+        this.mappings = mappings;
         this.props = props;
         this.schedule = schedule;
     }
@@ -88,9 +98,27 @@ public class ReturnRoutes extends RouteBuilder {
         from("direct:record-not-restocked").routeId("record-not-restocked").routeConfigurationId(BridgeErrorPolicy.ID)
                 .process(lines::recordNotRestocked);
 
+        // The dead-letter channel of the error policy ends here: the line goes into the exception queue.
+        from(BridgeErrorPolicy.EXCEPTION_ROUTE)
+                .routeId("line-failed")
+                .process(failures::record);
+
         from("timer:restock-sweep?delay=1000&period=" + props.restock().sweepInterval().toMillis())
                 .routeId(RESTOCK_SWEEP)
                 .autoStartup(false) // started by BridgeStartup
                 .bean(sweep, "settleUnconfirmed");
+
+        from("timer:exception-sweep?delay=5000&period=" + props.exceptions().sweepInterval().toMillis())
+                .routeId(EXCEPTION_SWEEP)
+                .autoStartup(false) // started by BridgeStartup
+                .bean(exceptionSweep, "replayDue");
+
+        // Integrators edit mapping files in place: a valid edit applies within the interval, a bad one
+        // is refused (logged with file and line) and the mappings in force stay.
+        from("timer:mapping-watch?delay=" + props.mappings().watchInterval().toMillis()
+                + "&period=" + props.mappings().watchInterval().toMillis())
+                .routeId(MAPPING_WATCH)
+                .autoStartup(false) // started by BridgeStartup
+                .bean(mappings, "reloadIfChanged");
     }
 }

@@ -21,6 +21,7 @@ public record LedgerLine(
         String stateReason,
         String externalId,
         Instant restockIntentAt,
+        Instant lastPostAt,
         Long sitooTransactionId,
         Instant restockedAt,
         Long exceptionId,

@@ -79,16 +79,17 @@ public class LedgerRepository {
 
     /**
      * Writes the intent to restock before anything is sent to Sitoo. Keeps the first intent's time,
-     * so a later read-back searches Sitoo from the earliest moment the stock could have moved.
+     * so a later read-back searches Sitoo from the earliest moment the stock could have moved, and
+     * stamps this attempt's time, so a retry knows how recently a post may still be in flight.
      */
     public boolean recordRestockIntent(String itemId, int warehouseId, String sitooSku, String reasonCode,
                                        String externalId) {
         return jdbc.update("""
                 UPDATE return_line SET state = 'RESTOCKING', decision = 'RESTOCK', warehouse_id = ?, sitoo_sku = ?,
                        reason_code = ?, external_id = ?, restock_intent_at = COALESCE(restock_intent_at, ?),
-                       state_reason = NULL, updated_at = ?
+                       last_post_at = ?, state_reason = NULL, updated_at = ?
                  WHERE item_id = ? AND """ + " " + NOT_FINAL,
-                warehouseId, sitooSku, reasonCode, externalId, now(), now(), itemId) == 1;
+                warehouseId, sitooSku, reasonCode, externalId, now(), now(), now(), itemId) == 1;
     }
 
     public boolean markRestocked(String itemId, long sitooTransactionId, String how) {
@@ -133,7 +134,8 @@ public class LedgerRepository {
             (Integer) rs.getObject("quantity"), rs.getString("location_id"), (Integer) rs.getObject("warehouse_id"),
             rs.getString("inspection_condition"), rs.getString("return_reason"), rs.getString("reason_code"),
             rs.getString("decision"), LineState.valueOf(rs.getString("state")), rs.getString("state_reason"),
-            rs.getString("external_id"), instant(rs, "restock_intent_at"), (Long) rs.getObject("sitoo_transaction_id"),
+            rs.getString("external_id"), instant(rs, "restock_intent_at"), instant(rs, "last_post_at"),
+            (Long) rs.getObject("sitoo_transaction_id"),
             instant(rs, "restocked_at"), (Long) rs.getObject("exception_id"), instant(rs, "created_at"),
             instant(rs, "updated_at"));
 }

@@ -18,6 +18,7 @@ public class MappingRegistry {
     private final Path directory;
     private final Consumer<Mappings> sitooCheck;
     private final AtomicReference<Mappings> current = new AtomicReference<>();
+    private FilesFingerprint lastSeen;
 
     public MappingRegistry(Path directory, Consumer<Mappings> sitooCheck) {
         this.directory = directory;
@@ -32,7 +33,13 @@ public class MappingRegistry {
         return m;
     }
 
+    /**
+     * Loads and validates the whole directory, then swaps it in. Throws (naming file and line) when
+     * anything is wrong; the mappings in force then stay in force.
+     */
     public synchronized Mappings reload() {
+        FilesFingerprint seen = FilesFingerprint.of(directory);
+        lastSeen = seen;
         Mappings loaded = MappingsLoader.load(directory);
         sitooCheck.accept(loaded);
         current.set(loaded);
@@ -40,5 +47,17 @@ public class MappingRegistry {
                 directory.toAbsolutePath(), loaded.locations().size(), loaded.conditions().size(),
                 loaded.unknownCondition(), loaded.reasons().size(), loaded.skuOverrides().size());
         return loaded;
+    }
+
+    /** For the file watch: reloads when a mapping file changed since the last attempt; a bad edit is logged once. */
+    public synchronized void reloadIfChanged() {
+        if (FilesFingerprint.of(directory).equals(lastSeen)) {
+            return;
+        }
+        try {
+            reload();
+        } catch (RuntimeException refused) {
+            log.error("Mapping edit refused, the previous mappings stay in force: {}", refused.getMessage());
+        }
     }
 }

@@ -34,12 +34,14 @@ public class SitooClient {
     private final CamelHttp http;
     private final SitooConnection connection;
     private final ObjectMapper json;
+    private final SitooGuard guard;
     private final String authorization;
 
-    public SitooClient(CamelHttp http, SitooConnection connection, ObjectMapper json) {
+    public SitooClient(CamelHttp http, SitooConnection connection, ObjectMapper json, SitooGuard guard) {
         this.http = http;
         this.connection = connection;
         this.json = json;
+        this.guard = guard;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (connection.apiId() + ":" + connection.apiPassword()).getBytes(StandardCharsets.UTF_8));
     }
@@ -143,6 +145,10 @@ public class SitooClient {
     }
 
     private HttpResponse send(String method, String url, String query, String body, String what) {
+        return guard.call(() -> sendUnguarded(method, url, query, body, what));
+    }
+
+    private HttpResponse sendUnguarded(String method, String url, String query, String body, String what) {
         HttpResponse response;
         try {
             response = http.call(method, url, query, Map.of("Authorization", authorization, "Accept", "application/json"),

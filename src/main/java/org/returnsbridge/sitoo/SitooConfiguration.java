@@ -10,8 +10,14 @@ import org.springframework.context.annotation.Configuration;
 public class SitooConfiguration {
 
     @Bean
-    SitooClient sitooClient(CamelHttp http, SitooConnection connection, ObjectMapper json) {
-        return new SitooClient(http, connection, json);
+    SitooGuard sitooGuard(BridgeProperties props) {
+        var s = props.sitoo();
+        return new SitooGuard(s.rateLimit(), s.failureRatePercent(), s.windowSize(), s.minimumCalls(), s.openWait());
+    }
+
+    @Bean
+    SitooClient sitooClient(CamelHttp http, SitooConnection connection, ObjectMapper json, SitooGuard guard) {
+        return new SitooClient(http, connection, json, guard);
     }
 
     @Bean

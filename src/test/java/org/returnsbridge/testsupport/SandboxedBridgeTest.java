@@ -11,6 +11,7 @@ import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.sitoo.SitooCatalog;
+import org.returnsbridge.sitoo.SitooGuard;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "bridge.poll.overlap=PT1H",
         "bridge.restock.settle-time=PT0S",
         "bridge.restock.sweep-interval=PT1H",
+        "bridge.exceptions.sweep-interval=PT1H",
+        "bridge.mappings.watch-interval=PT1H",
+        "bridge.redelivery.max-redeliveries=3",
+        "bridge.redelivery.initial-delay=PT0.05S",
+        "bridge.redelivery.max-delay=PT0.2S",
+        "bridge.sitoo.rate-limit=1000",
+        "bridge.sitoo.open-wait=PT1S",
         "camel.component.http.response-timeout=2000",
         "camel.component.http.so-timeout=2000",
         "spring.datasource.url=jdbc:h2:mem:bridge-route-tests;DB_CLOSE_DELAY=-1",
@@ -47,6 +55,8 @@ public abstract class SandboxedBridgeTest {
     private JdbcTemplate jdbc;
     @Autowired
     private SitooCatalog catalog;
+    @Autowired
+    private SitooGuard sitooGuard;
 
     protected SandboxControl sandbox;
 
@@ -58,6 +68,7 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM exception_record");
         jdbc.update("DELETE FROM poll_checkpoint");
         catalog.invalidateAll();
+        sitooGuard.reset();
     }
 
     /** One poll, run to completion on this thread. */

@@ -1,0 +1,71 @@
+package org.returnsbridge.sitoo;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Sitoo call passes here: a rate limit, so a backlog never floods Sitoo, and a circuit breaker,
+ * so an outage stops the bridge from burning its retries against a dead API. Only "no usable answer"
+ * (timeouts, 5xx, 429) counts as a failure; a 4xx is Sitoo answering, and says nothing about its health.
+ * An open circuit fails calls at once; it half-opens by itself after {@code openWait} and closes again
+ * when Sitoo answers.
+ */
+public class SitooGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(SitooGuard.class);
+
+    private final RateLimiter rateLimiter;
+    private final CircuitBreaker breaker;
+
+    public SitooGuard(int requestsPerSecond, int failureRatePercent, int windowSize, int minimumCalls, Duration openWait) {
+        this.rateLimiter = RateLimiter.of("sitoo", RateLimiterConfig.custom()
+                .limitForPeriod(requestsPerSecond)
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ofMinutes(1))
+                .build());
+        this.breaker = CircuitBreaker.of("sitoo", CircuitBreakerConfig.custom()
+                .failureRateThreshold(failureRatePercent)
+                .slidingWindowSize(windowSize)
+                .minimumNumberOfCalls(Math.min(minimumCalls, windowSize))
+                .waitDurationInOpenState(openWait)
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .recordException(e -> e instanceof SitooUnavailableException)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event ->
+                log.warn("Sitoo circuit breaker: {}", event.getStateTransition()));
+    }
+
+    public <T> T call(Supplier<T> sitooCall) {
+        try {
+            return breaker.executeSupplier(() -> {
+                rateLimiter.acquirePermission();
+                return sitooCall.get();
+            });
+        } catch (CallNotPermittedException open) {
+            throw SitooUnavailableException.circuitOpen("Sitoo circuit is open after repeated failures; not calling"
+                    + " Sitoo for now (it is tried again by itself)");
+        } catch (RequestNotPermitted throttled) {
+            throw new SitooUnavailableException("waited too long for a Sitoo rate-limit permit", OptionalLong.empty(), throttled);
+        }
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return breaker.getState();
+    }
+
+    /** Closes the circuit now (an operator who knows Sitoo is back need not wait for openWait). */
+    public void reset() {
+        breaker.reset();
+    }
+}
