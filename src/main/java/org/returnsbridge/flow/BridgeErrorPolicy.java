@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>Transient failures (no answer, timeouts, resets, 5xx, 429) are redelivered in flight with
- *       exponential back-off and jitter ({@link RetryDelay}), asynchronously. An open Sitoo circuit is
- *       not retried in flight: Sitoo is known to be down, so the line is queued at once.</li>
+ *       exponential back-off and jitter ({@link RetryDelay}), asynchronously. An open Sitoo circuit, or a
+ *       stock-in whose earlier post may still land, is not retried in flight: the line is queued at once
+ *       and replayed by the sweeps.</li>
  *   <li>Everything else (unknown SKU, unmapped location, invalid return, a 4xx, a failed element) is
  *       permanent and skips redelivery.</li>
  *   <li>Either way, once given up, the dead-letter channel hands the original line to the exception
@@ -58,6 +59,6 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
         if (failure == null) {
             failure = exchange.getException();
         }
-        return !(failure instanceof SitooUnavailableException s && s.isCircuitOpen());
+        return !(failure instanceof SitooUnavailableException s && s.isPointlessToRetryNow());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -97,6 +96,12 @@ public class Restocker {
             // A definite "no": nothing moved, so the intent is void and a fixed replay may post afresh.
             ledger.clearRestockIntent(order.itemId());
             throw rejected;
+        } catch (SitooUnavailableException unavailable) {
+            if (unavailable.wasNotApplied()) {
+                // Throttled or not even sent: nothing moved either, so a retry may post at once.
+                ledger.clearRestockIntent(order.itemId());
+            }
+            throw unavailable;
         }
         ledger.markRestocked(order.itemId(), transactionId, "stock-in posted");
         exceptions.resolve(order.itemId());
@@ -117,9 +122,8 @@ public class Restocker {
         }
         Instant lastPost = row.lastPostAt() != null ? row.lastPostAt() : row.restockIntentAt();
         if (lastPost.isAfter(clock.instant().minus(settleTime))) {
-            throw new SitooUnavailableException("an earlier stock-in for this line (" + externalId + ") may still be in"
-                    + " flight; not posting again before " + settleTime.toSeconds() + " s have passed",
-                    OptionalLong.of(settleTime.toSeconds()), null);
+            throw SitooUnavailableException.notSettled("an earlier stock-in for this line (" + externalId + ") may still"
+                    + " be in flight; it is read back again once " + settleTime.toSeconds() + " s have passed since it was sent");
         }
         log.info("No stock-in {} in Sitoo warehouse {}: the earlier attempt did not land, posting now", externalId,
                 row.warehouseId());

@@ -22,6 +22,7 @@ final class VendorEndpoint {
     void serve(HttpExchange exchange, HttpCall call) {
         calls.record(api.vendor() + " " + api.callName(call));
         RequestFault fault = faults.nextRequestFault();
+        countFaults(fault);
         pause(fault.slowMillis());
         switch (fault.kind()) {
             case DROP -> {
@@ -58,6 +59,19 @@ final class VendorEndpoint {
             }
         }
         JsonHttp.send(exchange, answer);
+    }
+
+    /** Injected faults are counted too ("sitoo fault SERVER_ERROR"), so a fault run can report what it survived. */
+    private void countFaults(RequestFault fault) {
+        if (fault.kind() != RequestFault.Kind.NONE) {
+            calls.record(api.vendor() + " fault " + fault.kind());
+        }
+        if (fault.slowMillis() > 0) {
+            calls.record(api.vendor() + " fault SLOW");
+        }
+        if (fault.dropAfterCommit()) {
+            calls.record(api.vendor() + " fault DROP_AFTER_COMMIT");
+        }
     }
 
     private HttpAnswer answer(HttpCall call) {

@@ -158,8 +158,9 @@ public class SitooClient {
                     OptionalLong.empty(), e);
         }
         if (response.isTransientFailure()) {
-            throw new SitooUnavailableException("Sitoo answered HTTP " + response.status() + " (" + what + "): "
-                    + response.bodyExcerpt(), response.retryAfterSeconds(), null);
+            throw new SitooUnavailableException(response.status() == 429 ? SitooUnavailableException.Kind.THROTTLED
+                    : SitooUnavailableException.Kind.NO_ANSWER, "Sitoo answered HTTP " + response.status() + " (" + what
+                    + "): " + response.bodyExcerpt(), response.retryAfterSeconds(), null);
         }
         if (!response.isSuccess()) {
             throw new SitooRejectedException(response.status(), "Sitoo refused to " + what + " (HTTP "

@@ -1,8 +1,11 @@
 package org.returnsbridge.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.returnsbridge.testsupport.ReturnJson.aReturn;
 import static org.returnsbridge.testsupport.ReturnJson.newId;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.exceptions.ExceptionCategory;
@@ -82,7 +85,11 @@ class ExactlyOnceTest extends SandboxedBridgeTest {
         assertThat(line(item).restockIntentAt()).isNotNull();
 
         sandbox.sitooFaults("{}");
-        sweep.settleUnconfirmed();
+        // Not found in Sitoo, but the last post may still be in flight until the settle time passed.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            sweep.settleUnconfirmed();
+            return line(item).state() == LineState.RESTOCKED;
+        });
         sweep.settleUnconfirmed();
 
         assertThat(sandbox.warehouseTransactions()).hasSize(2);
