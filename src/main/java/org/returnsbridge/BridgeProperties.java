@@ -36,8 +36,11 @@ public record BridgeProperties(
     /** Where the mapping files are, and how often they are checked for edits. */
     public record MappingFiles(@NotBlank String dir, @NotNull Duration watchInterval) {}
 
-    /** Guards against absurd input: a line asking to restock more than this is an INVALID_RETURN. */
-    public record Limits(@Min(1) int maxLineQuantity) {}
+    /**
+     * Guards against absurd input: a line asking to restock more than maxLineQuantity units is an
+     * INVALID_RETURN; a returns page larger than maxPageBytes is refused unread.
+     */
+    public record Limits(@Min(1) int maxLineQuantity, @Min(1024) long maxPageBytes) {}
 
     public record SkuCache(@Min(1) long maxSize, @NotNull Duration ttl) {}
 

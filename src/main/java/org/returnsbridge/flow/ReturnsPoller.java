@@ -3,6 +3,7 @@ package org.returnsbridge.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ public class ReturnsPoller {
     public static final String PROGRESS = "pollProgress";
     public static final String NEXT_PAGE = "nextPage";
     static final FailedWork POLL = FailedWork.poll("reveni");
+    static final FailedWork UNREADABLE_PAGE = FailedWork.poll("reveni-unreadable-page");
     private static final Logger log = LoggerFactory.getLogger(ReturnsPoller.class);
     /** A run of unreadable pages this long means Reveni is broken, not one page. */
     private static final int MAX_UNREADABLE_PAGES_IN_A_ROW = 3;
@@ -57,7 +59,11 @@ public class ReturnsPoller {
         exchange.setProperty(NEXT_PAGE, reveni.firstPageUrl(from));
     }
 
-    /** Reads the next page into the body as its raw results; an unreadable page is recorded and skipped. */
+    /**
+     * Reads the next page into the body as its raw results. A page that cannot be read (not JSON, too
+     * large) is read again one return at a time, so only the bad return is lost to this poll; it is
+     * filed as INVALID_RETURN and the checkpoint stays before it, so it is read again next poll.
+     */
     public void fetchNextPage(Exchange exchange) {
         PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
         ReturnsPage page = reveni.fetchPage(exchange.getProperty(NEXT_PAGE, String.class));
@@ -65,12 +71,39 @@ public class ReturnsPoller {
             progress.pageRead();
             exchange.getIn().setBody(page.results());
         } else {
-            progress.pageUnreadable();
-            exceptions.record(ExceptionCategory.REVENI_UNAVAILABLE, page.problem() + " (" + page.url() + ")", POLL);
-            exchange.getIn().setBody(List.of());
+            exchange.getIn().setBody(salvage(page, progress));
         }
         boolean giveUp = progress.unreadablePagesInARow() >= MAX_UNREADABLE_PAGES_IN_A_ROW;
         exchange.setProperty(NEXT_PAGE, giveUp ? null : page.nextUrl());
+    }
+
+    private List<JsonNode> salvage(ReturnsPage unreadable, PollProgress progress) {
+        List<JsonNode> salvaged = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> singles = reveni.singleReturnPages(unreadable.url());
+        if (singles.isEmpty()) {
+            problems.add(unreadable.problem() + " (" + unreadable.url() + ")");
+        }
+        for (String single : singles) {
+            ReturnsPage one = reveni.fetchPage(single);
+            if (one.readable()) {
+                salvaged.addAll(one.results());
+                if (one.results().isEmpty() && !one.hasNext()) {
+                    break; // past the last return
+                }
+            } else {
+                problems.add(one.problem() + " (" + single + ")");
+            }
+        }
+        if (problems.isEmpty()) {
+            progress.pageRead(); // it read fine the second time
+        } else {
+            progress.pageUnreadable();
+            // Reveni broke the contract: filed as invalid input, not as an outage.
+            exceptions.record(ExceptionCategory.INVALID_RETURN, problems.size() + " return(s) could not be read: "
+                    + String.join("; ", problems), UNREADABLE_PAGE);
+        }
+        return salvaged;
     }
 
     /** One element of a page becomes a return (or an INVALID_RETURN exception through the error policy). */
@@ -111,8 +144,9 @@ public class ReturnsPoller {
     public void finish(Exchange exchange) {
         saveCheckpoint(exchange);
         PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+        exceptions.resolve(POLL.lineKey());
         if (!progress.hadGap()) {
-            exceptions.resolve(POLL.lineKey());
+            exceptions.resolve(UNREADABLE_PAGE.lineKey());
         }
         log.info("Reveni {}", progress);
         MDC.clear();

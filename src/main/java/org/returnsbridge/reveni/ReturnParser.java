@@ -17,6 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class ReturnParser {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /**
+     * What the bridge will send to Sitoo as a SKU: no control characters, no commas (Sitoo's list
+     * filters are comma separated), no surrounding blanks, at most 100 characters.
+     */
+    private static final Pattern SKU = Pattern.compile("[^\\p{Cntrl},\\s](?:[^\\p{Cntrl},]{0,98}[^\\p{Cntrl},\\s])?");
 
     private final int maxLineQuantity;
 
@@ -67,6 +72,12 @@ public final class ReturnParser {
         JsonNode q = node.get("quantity");
         if (sku == null) {
             return new ReturnItem(index, id, null, 0, reason, status, condition, reject, where + ".sku is missing");
+        }
+        String rawSku = node.get("sku").asText();
+        if (!SKU.matcher(rawSku).matches()) {
+            return new ReturnItem(index, id, sku, 0, reason, status, condition, reject, where + ".sku "
+                    + node.get("sku") + " has characters the bridge will not send to Sitoo (control characters,"
+                    + " commas or surrounding blanks) or is longer than 100");
         }
         if (q == null || !q.isIntegralNumber() || q.asLong() < 1) {
             return new ReturnItem(index, id, sku, 0, reason, status, condition, reject,

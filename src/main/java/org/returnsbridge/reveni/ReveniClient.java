@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.returnsbridge.support.CamelHttp;
 import org.returnsbridge.support.HttpResponse;
+import org.returnsbridge.support.ResponseTooLargeException;
 
 /**
  * Reveni's merchant API as the bridge uses it (shared/contracts/reveni-api.md): Bearer auth, the
@@ -25,17 +26,20 @@ import org.returnsbridge.support.HttpResponse;
 public class ReveniClient {
 
     private static final Pattern PAGE_PARAM = Pattern.compile("([?&]page=)(\\d+)");
+    private static final Pattern PAGE_SIZE_PARAM = Pattern.compile("([?&]page_size=)(\\d+)");
 
     private final CamelHttp http;
     private final ReveniConnection connection;
     private final ObjectMapper json;
     private final int pageSize;
+    private final long maxPageBytes;
 
-    public ReveniClient(CamelHttp http, ReveniConnection connection, ObjectMapper json, int pageSize) {
+    public ReveniClient(CamelHttp http, ReveniConnection connection, ObjectMapper json, int pageSize, long maxPageBytes) {
         this.http = http;
         this.connection = connection;
         this.json = json;
         this.pageSize = pageSize;
+        this.maxPageBytes = maxPageBytes;
     }
 
     /** The first page of returns changed at or after {@code updatedAfter} (inclusive). */
@@ -63,7 +67,13 @@ public class ReveniClient {
     }
 
     public ReturnsPage fetchPage(String url) {
-        HttpResponse response = send(url, "read returns page " + url);
+        HttpResponse response;
+        try {
+            response = send(url, "read returns page " + url);
+        } catch (ResponseTooLargeException e) {
+            return unreadable(url, "Reveni answered a returns page larger than " + e.limitBytes()
+                    + " bytes (bridge.limits.max-page-bytes)");
+        }
         if (response.status() == 404) {
             // Past the end (the contract's "Invalid page."): nothing more to read.
             return new ReturnsPage(url, true, null, List.of(), null);
@@ -97,12 +107,36 @@ public class ReveniClient {
         return new ReturnsPage(url, false, problem, List.of(), next);
     }
 
+    /**
+     * The same returns as the page at {@code pageUrl}, one return per page: when a page cannot be read,
+     * reading its returns one by one isolates the bad one and lets the others through.
+     */
+    public List<String> singleReturnPages(String pageUrl) {
+        Matcher page = PAGE_PARAM.matcher(pageUrl);
+        Matcher size = PAGE_SIZE_PARAM.matcher(pageUrl);
+        if (!page.find() || !size.find()) {
+            return List.of();
+        }
+        long pageNumber = Long.parseLong(page.group(2));
+        int pageSize = Integer.parseInt(size.group(2));
+        if (pageSize <= 1) {
+            return List.of();
+        }
+        String sizeOne = size.replaceFirst("$1" + 1);
+        List<String> urls = new ArrayList<>(pageSize);
+        for (long k = (pageNumber - 1) * pageSize + 1; k <= pageNumber * pageSize; k++) {
+            urls.add(PAGE_PARAM.matcher(sizeOne).replaceFirst("$1" + k));
+        }
+        return urls;
+    }
+
     private HttpResponse send(String url, String what) {
         URI uri = URI.create(url);
         String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
         try {
             return http.call("GET", base, uri.getRawQuery(),
-                    Map.of("Authorization", "Bearer " + connection.apiKey(), "Accept", "application/json"), null);
+                    Map.of("Authorization", "Bearer " + connection.apiKey(), "Accept", "application/json"), null,
+                    maxPageBytes);
         } catch (IOException e) {
             throw new ReveniUnavailableException("Reveni did not answer (" + what + "): " + e.getMessage(), e);
         }

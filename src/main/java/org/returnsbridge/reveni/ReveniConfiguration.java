@@ -11,7 +11,7 @@ public class ReveniConfiguration {
 
     @Bean
     ReveniClient reveniClient(CamelHttp http, ReveniConnection connection, ObjectMapper json, BridgeProperties props) {
-        return new ReveniClient(http, connection, json, props.poll().pageSize());
+        return new ReveniClient(http, connection, json, props.poll().pageSize(), props.limits().maxPageBytes());
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package org.returnsbridge.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.apache.camel.CamelExecutionException;
@@ -29,6 +32,18 @@ public class CamelHttp {
      */
     public HttpResponse call(String method, String url, String query, Map<String, String> headers, String body)
             throws IOException {
+        return call(method, url, query, headers, body, Long.MAX_VALUE);
+    }
+
+    /**
+     * As above, refusing an answer body larger than {@code maxBodyBytes}: a vendor that sends a huge
+     * page must not be able to exhaust the bridge's memory. Camel spools large bodies to disk, so the
+     * limit is checked while reading, before anything is held as a String.
+     *
+     * @throws ResponseTooLargeException when the body is larger than the limit
+     */
+    public HttpResponse call(String method, String url, String query, Map<String, String> headers, String body,
+                             long maxBodyBytes) throws IOException {
         Exchange answer;
         try {
             answer = template.request(endpoint(url), exchange -> {
@@ -51,8 +66,28 @@ public class CamelHttp {
         }
         var out = answer.getMessage();
         Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        return new HttpResponse(status == null ? 0 : status, out.getBody(String.class),
+        return new HttpResponse(status == null ? 0 : status, readBody(out.getBody(InputStream.class), maxBodyBytes),
                 out.getHeader("Retry-After", String.class));
+    }
+
+    private static String readBody(InputStream in, long maxBodyBytes) throws IOException {
+        if (in == null) {
+            return null;
+        }
+        try (in) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                total += n;
+                if (total > maxBodyBytes) {
+                    throw new ResponseTooLargeException(maxBodyBytes);
+                }
+                buffer.write(chunk, 0, n);
+            }
+            return buffer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     private static IOException asIoException(Throwable t) {

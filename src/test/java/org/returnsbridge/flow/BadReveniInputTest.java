@@ -63,7 +63,7 @@ class BadReveniInputTest extends SandboxedBridgeTest {
     }
 
     @Test
-    void unreadablePageIsRecordedTheRestIsProcessedAndThePageIsReadAgainNextPoll() {
+    void pageThatIsNotJsonOnceIsReadAgainReturnByReturn() {
         // Five returns: pages of two, so page 1 = [a, b], page 2 = [c, d], page 3 = [e].
         String[] items = {newId(), newId(), newId(), newId(), newId()};
         for (String item : items) {
@@ -73,20 +73,69 @@ class BadReveniInputTest extends SandboxedBridgeTest {
 
         poll();
 
-        long restocked = java.util.Arrays.stream(items).filter(i -> ledger.find(i).isPresent()).count();
-        assertThat(restocked).as("everything but the unreadable first page").isEqualTo(3);
-        ExceptionRecord pollRecord = exceptionsFor("poll:reveni").get(0);
-        assertThat(pollRecord.category()).isEqualTo(ExceptionCategory.REVENI_UNAVAILABLE);
-        assertThat(pollRecord.reason()).contains("not JSON");
-
-        poll();
-
         for (String item : items) {
             assertThat(line(item).state()).isEqualTo(LineState.RESTOCKED);
         }
-        assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo("5");
         assertThat(sandbox.warehouseTransactions()).hasSize(5);
-        assertThat(exceptionsFor("poll:reveni").get(0).status()).isEqualTo(ExceptionStatus.RESOLVED);
+        assertThat(exceptions.findOpen()).as("read fine the second time").isEmpty();
+    }
+
+    @Test
+    void malformedReturnInAPageIsRecordedAndTheRestOfThePageIsProcessed() {
+        String before = newId();
+        String after = newId();
+        sandbox.putReturn(aReturn().sellable(before, SCARF, 1).json());
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        sandbox.putRawResult(now, "{\"id\": \"broken\", \"status\": "); // not JSON: the whole page breaks
+        sandbox.putReturn(aReturn().sellable(after, SCARF, 1).json());
+
+        poll();
+
+        assertThat(line(before).state()).isEqualTo(LineState.RESTOCKED);
+        assertThat(line(after).state()).isEqualTo(LineState.RESTOCKED);
+        ExceptionRecord page = exceptionsFor("poll:reveni-unreadable-page").get(0);
+        assertThat(page.category()).isEqualTo(ExceptionCategory.INVALID_RETURN);
+        assertThat(page.reason()).contains("1 return(s) could not be read").contains("not JSON");
+
+        poll(); // still broken in Reveni: same record, one more attempt, nothing doubled
+
+        assertThat(exceptionsFor("poll:reveni-unreadable-page")).hasSize(1);
+        assertThat(exceptionsFor("poll:reveni-unreadable-page").get(0).attempts()).isEqualTo(2);
+        assertThat(sandbox.warehouseTransactions()).hasSize(2);
+    }
+
+    @Test
+    void oversizedReturnIsRefusedUnreadAndTheRestOfThePageIsProcessed() {
+        String good = newId();
+        sandbox.putReturn(aReturn().sellable(good, SCARF, 1).json());
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        ReturnJson huge = aReturn().sellable(newId(), SCARF, 1);
+        huge.json().put("notes", "x".repeat(300_000)); // the test context refuses pages over 200 000 bytes
+        huge.json().put("updated_at", now);
+        sandbox.putRawResult(now, huge.json().toString());
+
+        poll();
+
+        assertThat(line(good).state()).isEqualTo(LineState.RESTOCKED);
+        ExceptionRecord page = exceptionsFor("poll:reveni-unreadable-page").get(0);
+        assertThat(page.category()).isEqualTo(ExceptionCategory.INVALID_RETURN);
+        assertThat(page.reason()).contains("larger than 200000 bytes");
+    }
+
+    @Test
+    void illegalSkuCharactersAreRefusedWithTheReason() {
+        String comma = newId();
+        String control = newId();
+        String good = newId();
+        sandbox.putReturn(aReturn().sellable(comma, "10038-1,10038-2", 1).sellable(control, "10038\u0007", 1)
+                .sellable(good, SCARF, 1).json());
+
+        poll();
+
+        assertThat(reasonFor(comma)).contains("sku \"10038-1,10038-2\" has characters the bridge will not send");
+        assertThat(reasonFor(control)).contains("will not send to Sitoo");
+        assertThat(line(good).state()).isEqualTo(LineState.RESTOCKED);
+        assertThat(sandbox.warehouseTransactions()).hasSize(1);
     }
 
     @Test

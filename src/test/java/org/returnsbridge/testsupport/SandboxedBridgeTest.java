@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "bridge.connections.sandbox.trickle=false",
         "bridge.poll.enabled=false",
         "bridge.poll.page-size=2",
+        "bridge.limits.max-page-bytes=200000",
         "bridge.poll.overlap=PT1H",
         "bridge.restock.settle-time=PT4S",
         "bridge.restock.sweep-interval=PT1H",
