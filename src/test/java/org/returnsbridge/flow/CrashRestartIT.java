@@ -92,7 +92,8 @@ class CrashRestartIT {
 
     private JsonNode line(int port, String returnId, String itemId) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/returns/" + returnId)).build(),
+                URI.create("http://127.0.0.1:" + port + "/api/returns/" + returnId))
+                        .header("Authorization", BridgeProcesses.adminAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         for (JsonNode line : JSON.readTree(response.body()).path("lines")) {
             if (itemId.equals(line.path("itemId").asText())) {
