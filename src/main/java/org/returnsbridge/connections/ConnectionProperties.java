@@ -13,6 +13,10 @@ public record ConnectionProperties(Reveni reveni, Sitoo sitoo, Sandbox sandbox) 
 
     public record Sitoo(String baseUrl, String apiId, String apiPassword, Integer siteId) {}
 
-    /** The embedded sandbox: where it listens and whether it generates a trickle of demo returns. */
-    public record Sandbox(Integer port, Boolean trickle, Integer trickleIntervalSeconds) {}
+    /**
+     * The embedded sandbox: where it listens, whether it generates a trickle of demo returns, and the
+     * faults each fake vendor starts with (JSON, as PUT /sandbox/faults/{vendor} takes it).
+     */
+    public record Sandbox(Integer port, Boolean trickle, Integer trickleIntervalSeconds, String sitooFaults,
+                          String reveniFaults) {}
 }

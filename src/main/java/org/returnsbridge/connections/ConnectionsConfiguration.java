@@ -37,6 +37,12 @@ public class ConnectionsConfiguration {
                 .withTrickle(sb.trickle() == null || sb.trickle())
                 .withTrickleIntervalSeconds(sb.trickleIntervalSeconds() == null ? 5 : sb.trickleIntervalSeconds());
         SandboxServer server = SandboxServer.start(settings);
+        if (sb.sitooFaults() != null && !sb.sitooFaults().isBlank()) {
+            server.configureFaults("sitoo", sb.sitooFaults());
+        }
+        if (sb.reveniFaults() != null && !sb.reveniFaults().isBlank()) {
+            server.configureFaults("reveni", sb.reveniFaults());
+        }
         log.warn("""
 
                 ==================================================================================

@@ -14,12 +14,29 @@ final class SandboxCommandLine {
 
     static final List<String> OPTIONS = List.of("port", "bind-address", "trickle", "trickle-interval-seconds",
             "seed", "seed-defaults", "reveni-api-key", "reveni-store-id", "sitoo-account-id", "sitoo-api-id",
-            "sitoo-api-password", "sitoo-site-id");
+            "sitoo-api-password", "sitoo-site-id", "sitoo-faults", "reveni-faults");
+    /** Options applied to the running server rather than to its settings (JSON as PUT /sandbox/faults/{vendor}). */
+    static final List<String> FAULT_OPTIONS = List.of("sitoo-faults", "reveni-faults");
 
     private SandboxCommandLine() {
     }
 
     static SandboxSettings settings(String[] args, Map<String, String> env) {
+        return apply(values(args, env), SandboxSettings.defaults().withTrickle(true));
+    }
+
+    /** The fault settings given on the command line, by vendor ("sitoo" or "reveni"), as JSON. */
+    static Map<String, String> faults(String[] args, Map<String, String> env) {
+        Map<String, String> faults = new LinkedHashMap<>();
+        values(args, env).forEach((option, value) -> {
+            if (FAULT_OPTIONS.contains(option)) {
+                faults.put(option.substring(0, option.indexOf('-')), value);
+            }
+        });
+        return faults;
+    }
+
+    private static Map<String, String> values(String[] args, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String option : OPTIONS) {
             String fromEnv = env.get(envName(option));
@@ -37,7 +54,7 @@ final class SandboxCommandLine {
             }
             values.put(name, arg.substring(arg.indexOf('=') + 1).trim());
         }
-        return apply(values, SandboxSettings.defaults().withTrickle(true));
+        return values;
     }
 
     static String envName(String option) {

@@ -27,6 +27,7 @@ public final class SandboxMain {
             return;
         }
         SandboxServer server = SandboxServer.start(settings);
+        SandboxCommandLine.faults(args, System.getenv()).forEach(server::configureFaults);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sandbox-shutdown"));
         announce(server, System.out);
         awaitTermination();

@@ -96,6 +96,20 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** The effective settings: as given, but with the port actually bound (useful after port 0). */
+    /**
+     * Sets one fake vendor's faults ("sitoo" or "reveni") from the JSON that
+     * {@code PUT /sandbox/faults/{vendor}} takes; a bad value is refused with the reason.
+     */
+    public void configureFaults(String vendor, String faultsJson) {
+        FaultInjector injector = world.faults(vendor)
+                .orElseThrow(() -> new IllegalArgumentException("no vendor '" + vendor + "': sitoo or reveni"));
+        try {
+            injector.configure(JsonHttp.MAPPER.readValue(faultsJson, FaultSettings.class));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(vendor + " faults are not valid: " + e.getMessage(), e);
+        }
+    }
+
     public SandboxSettings settings() {
         return settings;
     }

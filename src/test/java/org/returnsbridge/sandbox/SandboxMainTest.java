@@ -76,4 +76,19 @@ class SandboxMainTest {
         }
         return printed.toString();
     }
+
+    @Test
+    void faultsCanBeGivenAtStartUpAndABadOneIsRefused() {
+        var faults = SandboxCommandLine.faults(new String[] {"--sitoo-faults={\"rate500\": 0.2}"},
+                Map.of("SANDBOX_REVENI_FAULTS", "{\"rate429\": 0.1}"));
+        assertThat(faults).containsEntry("sitoo", "{\"rate500\": 0.2}").containsEntry("reveni", "{\"rate429\": 0.1}");
+
+        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withPort(0))) {
+            server.configureFaults("sitoo", faults.get("sitoo"));
+            assertThatThrownBy(() -> server.configureFaults("sitoo", "{\"rate500\": 2}"))
+                    .hasMessageContaining("rate500 must be a probability");
+            assertThatThrownBy(() -> server.configureFaults("sitoo", "{\"rate50\": 0.1}"))
+                    .hasMessageContaining("rate50");
+        }
+    }
 }
