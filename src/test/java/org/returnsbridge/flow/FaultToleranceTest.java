@@ -172,6 +172,23 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         assertThat(exceptionsFor(item)).isEmpty();
     }
 
+    @Test
+    void retryAfterIsHonouredInFlight() {
+        String item = newId();
+        sandbox.putReturn(aReturn().sellable(item, "10038-1", 1).json());
+        sandbox.sitooFaults("{\"seed\": 5, \"rate429RetryAfter\": 0.4, \"retryAfterSeconds\": 2}");
+
+        long started = System.nanoTime();
+        poll();
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        int throttled = sandbox.calls("sitoo fault TOO_MANY_REQUESTS_WITH_RETRY_AFTER");
+        assertThat(throttled).as("the seed throttles at least once").isPositive();
+        assertThat(line(item).state()).isEqualTo(LineState.RESTOCKED);
+        // Test redelivery delays are at most 0.2 s, so only Retry-After can account for this.
+        assertThat(elapsedMillis).isGreaterThanOrEqualTo(throttled * 2000L - 100);
+    }
+
     private BigDecimal totalStock() {
         BigDecimal total = BigDecimal.ZERO;
         for (var level : sandbox.stockLevels()) {
