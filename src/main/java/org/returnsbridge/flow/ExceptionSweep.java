@@ -28,6 +28,9 @@ public class ExceptionSweep {
         int resolved = 0;
         var due = queue.findDueForRetry(batch);
         for (ExceptionRecord record : due) {
+            if (record.lineKey().startsWith("poll:")) {
+                continue; // the poll schedule itself retries Reveni; a second poll alongside it helps nobody
+            }
             if ("RESOLVED".equals(operations.replay(record.id()).outcome())) {
                 resolved++;
             }
