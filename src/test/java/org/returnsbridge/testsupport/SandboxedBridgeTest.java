@@ -13,12 +13,15 @@ import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.sitoo.SitooCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole bridge in sandbox mode: real routes, real HTTP to the embedded sandbox, a real (in-memory)
  * database. The schedule is off so each test polls exactly when it means to; pages hold two returns
  * so paging is exercised everywhere. Every test starts from a freshly seeded sandbox and empty tables.
+ * The operator account is fixed ({@link #OPERATOR} / {@link #OPERATOR_PASSWORD}); {@link #asOperator()}
+ * calls the bridge's HTTP API with it.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -32,8 +35,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "camel.component.http.response-timeout=2000",
         "camel.component.http.so-timeout=2000",
         "spring.datasource.url=jdbc:h2:mem:bridge-route-tests;DB_CLOSE_DELAY=-1",
+        // Spring Boot's tests switch JMX off; the bridge runs with it on (the exception queue's MBean).
+        "spring.jmx.enabled=true",
+        "bridge.admin.username=" + SandboxedBridgeTest.OPERATOR,
+        "bridge.admin.password=" + SandboxedBridgeTest.OPERATOR_PASSWORD,
 })
 public abstract class SandboxedBridgeTest {
+
+    protected static final String OPERATOR = "ops";
+    protected static final String OPERATOR_PASSWORD = "test-secret";
 
     @Autowired
     protected ProducerTemplate camel;
@@ -47,6 +57,8 @@ public abstract class SandboxedBridgeTest {
     private JdbcTemplate jdbc;
     @Autowired
     private SitooCatalog catalog;
+    @Autowired
+    protected TestRestTemplate rest;
 
     protected SandboxControl sandbox;
 
@@ -58,6 +70,11 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM exception_record");
         jdbc.update("DELETE FROM poll_checkpoint");
         catalog.invalidateAll();
+    }
+
+    /** The bridge's HTTP API as the operator (HTTP Basic). {@link #rest} alone sends no credentials. */
+    protected TestRestTemplate asOperator() {
+        return rest.withBasicAuth(OPERATOR, OPERATOR_PASSWORD);
     }
 
     /** One poll, run to completion on this thread. */
