@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionQueueManagement;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -69,7 +68,7 @@ class AdminAccessTest extends SandboxedBridgeTest {
         assertThat(version.path("status").asInt()).isEqualTo(200);
         assertThat(version.path("value").path("agent").asText()).isNotBlank();
 
-        JsonNode listed = jolokia("{\"type\":\"exec\",\"mbean\":\"" + ExceptionQueueManagement.OBJECT_NAME
+        JsonNode listed = jolokia("{\"type\":\"exec\",\"mbean\":\"" + exceptionQueueMBean().getCanonicalName()
                 + "\",\"operation\":\"listOpenExceptions\"}");
         assertThat(listed.path("status").asInt()).isEqualTo(200);
         assertThat(listed.path("value").asText()).isEqualTo("no open exceptions");

@@ -81,6 +81,16 @@ class ExceptionQueueMBeanTest extends SandboxedBridgeTest {
     }
 
     @Test
+    void registeredUnderTheDocumentedName() throws JMException {
+        ObjectName registered = name();
+        assertThat(jmx.isRegistered(registered)).isTrue();
+        // The test contexts add an identity key (spring.jmx.unique-names); the bridge itself does not.
+        assertThat(registered.getDomain()).isEqualTo("org.returnsbridge");
+        assertThat(registered.getKeyProperty("type")).isEqualTo("ExceptionQueue");
+        assertThat(registered.getKeyProperty("name")).isEqualTo("operations");
+    }
+
+    @Test
     void operationsAreDescribedForTheConsole() throws JMException {
         MBeanOperationInfo replay = Arrays.stream(jmx.getMBeanInfo(name()).getOperations())
                 .filter(op -> op.getName().equals("replay")).findFirst().orElseThrow();
@@ -97,7 +107,7 @@ class ExceptionQueueMBeanTest extends SandboxedBridgeTest {
         return jmx.invoke(name(), operation, args, signature);
     }
 
-    private static ObjectName name() throws JMException {
-        return new ObjectName(ExceptionQueueManagement.OBJECT_NAME);
+    private ObjectName name() {
+        return exceptionQueueMBean();
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Editing a mapping file, reloading it over REST and replaying what it blocked — against a copy of
- * mappings/ in a folder of its own, so the edits touch nothing else. (A context of its own: its own
- * database, and JMX names made unique beside the shared test context's.)
+ * mappings/ in a folder of its own, so the edits touch nothing else. (A context of its own, with its
+ * own database.)
  */
 class MappingReloadTest extends SandboxedBridgeTest {
 
@@ -40,12 +40,11 @@ class MappingReloadTest extends SandboxedBridgeTest {
     static void ownMappingsAndDatabase(DynamicPropertyRegistry registry) {
         registry.add("bridge.mappings.dir", MAPPINGS::toString);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:bridge-mapping-reload;DB_CLOSE_DELAY=-1");
-        registry.add("spring.jmx.unique-names", () -> "true");
     }
 
     @Autowired
     private MappingRegistry registry;
-    /** The MBean's bean itself: over JMX its name carries this context's identity (see the class comment). */
+    /** The MBean's bean itself, called directly (ExceptionQueueMBeanTest goes through JMX). */
     @Autowired
     private ExceptionQueueManagement management;
 
