@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,11 +60,13 @@ class StartupRefusalTest {
 
     private static String startupFailure(String... args) {
         Throwable failure = catchThrowable(() -> {
-            try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(BridgeApplication.class)
-                    .properties("bridge.connections.sandbox.port=0", "bridge.connections.sandbox.trickle=false",
-                            "server.port=0", "spring.jmx.enabled=false",
-                            "spring.datasource.url=jdbc:h2:mem:refusal-" + System.nanoTime())
-                    .run(args)) {
+            // As command-line arguments: builder .properties() are defaults, which application.yml overrides
+            // (the test would use ./data's database, port 8089 and JMX).
+            String[] all = Stream.concat(Stream.of("--bridge.connections.sandbox.port=0",
+                            "--bridge.connections.sandbox.trickle=false", "--server.port=0", "--spring.jmx.enabled=false",
+                            "--spring.datasource.url=jdbc:h2:mem:refusal-" + System.nanoTime()), Stream.of(args))
+                    .toArray(String[]::new);
+            try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(BridgeApplication.class).run(all)) {
                 // started: the test fails below
             }
         });

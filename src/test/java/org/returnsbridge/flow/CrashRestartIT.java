@@ -9,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,7 +95,8 @@ class CrashRestartIT {
     private JsonNode line(int port, String returnId, String itemId) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/returns/" + returnId))
-                        .header("Authorization", BridgeProcesses.adminAuthorization()).build(),
+                        .header("Authorization", basicAuth(BridgeProcesses.OPERATOR, BridgeProcesses.OPERATOR_PASSWORD))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         for (JsonNode line : JSON.readTree(response.body()).path("lines")) {
             if (itemId.equals(line.path("itemId").asText())) {
@@ -101,5 +104,9 @@ class CrashRestartIT {
             }
         }
         throw new IllegalStateException("no line " + itemId + " in " + response.body());
+    }
+
+    private static String basicAuth(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,14 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 class LedgerApiTest extends SandboxedBridgeTest {
-
-    @Autowired
-    private TestRestTemplate rest;
 
     @Test
     void returnLedgerIsServedAsJson() {
@@ -25,7 +20,7 @@ class LedgerApiTest extends SandboxedBridgeTest {
         sandbox.putReturn(ret.json());
         poll();
 
-        ResponseEntity<JsonNode> response = rest.getForEntity("/api/returns/" + ret.id(), JsonNode.class);
+        ResponseEntity<JsonNode> response = asOperator().getForEntity("/api/returns/" + ret.id(), JsonNode.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         JsonNode lines = response.getBody().path("lines");
@@ -39,7 +34,7 @@ class LedgerApiTest extends SandboxedBridgeTest {
 
     @Test
     void unknownReturnIs404() {
-        ResponseEntity<JsonNode> response = rest.getForEntity("/api/returns/" + newId(), JsonNode.class);
+        ResponseEntity<JsonNode> response = asOperator().getForEntity("/api/returns/" + newId(), JsonNode.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(response.getBody().path("detail").asText()).contains("no lines recorded");

@@ -23,8 +23,9 @@ public final class BridgeProcesses {
     public static final String REVENI_KEY = "sandbox-reveni-key";
     public static final String REVENI_STORE = "3f9a0c5e7b1d4e2f8a6c0b9d7e5f3a1c";
     public static final String SITOO_ACCOUNT = "90316";
-    public static final String ADMIN_USER = "ops";
-    public static final String ADMIN_PASSWORD = "it-secret";
+    /** The operator account of the bridges started here (live mode requires one). */
+    public static final String OPERATOR = "ops";
+    public static final String OPERATOR_PASSWORD = "crash-test-secret";
 
     private final Path jar;
     private final Path logDir;
@@ -89,8 +90,8 @@ public final class BridgeProcesses {
         env.put("BRIDGE_MAPPINGS_DIR", new File("mappings").getAbsolutePath());
         env.put("BRIDGE_ROUTES", "file:" + new File("routes").getAbsolutePath() + "/*.yaml");
         env.put("BRIDGE_POLL_CRON", "0/1 * * * * ?");
-        env.put("BRIDGE_ADMIN_USERNAME", ADMIN_USER);
-        env.put("BRIDGE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("BRIDGE_ADMIN_USERNAME", OPERATOR);
+        env.put("BRIDGE_ADMIN_PASSWORD", OPERATOR_PASSWORD);
         env.putAll(extraEnv);
         Process process = builder.start();
         started.add(process);
@@ -113,12 +114,6 @@ public final class BridgeProcesses {
 
     public Path log(String name) {
         return logDir.resolve(name + ".log");
-    }
-
-    /** The Basic auth header for the bridge's admin API, as configured for the processes started here. */
-    public static String adminAuthorization() {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     public static int freePort() throws IOException {

@@ -2,11 +2,15 @@ package org.returnsbridge.testsupport;
 
 import java.util.List;
 
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.returnsbridge.connections.ConnectionsConfiguration.SandboxHolder;
 import org.returnsbridge.exceptions.ExceptionQueue;
+import org.returnsbridge.exceptions.ExceptionQueueManagement;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
@@ -14,12 +18,16 @@ import org.returnsbridge.sitoo.SitooCatalog;
 import org.returnsbridge.sitoo.SitooGuard;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jmx.support.JmxUtils;
 
 /**
  * The whole bridge in sandbox mode: real routes, real HTTP to the embedded sandbox, a real (in-memory)
  * database. The schedule is off so each test polls exactly when it means to; pages hold two returns
  * so paging is exercised everywhere. Every test starts from a freshly seeded sandbox and empty tables.
+ * The operator account is fixed ({@link #OPERATOR} / {@link #OPERATOR_PASSWORD}); {@link #asOperator()}
+ * calls the bridge's HTTP API with it.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -43,8 +51,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "camel.component.http.response-timeout=2000",
         "camel.component.http.so-timeout=2000",
         "spring.datasource.url=jdbc:h2:mem:bridge-route-tests;DB_CLOSE_DELAY=-1",
+        // Spring Boot's tests switch JMX off; the bridge runs with it on (the exception queue's MBean). Names
+        // carry the context's identity, so test contexts living side by side in one JVM do not clash.
+        "spring.jmx.enabled=true",
+        "spring.jmx.unique-names=true",
+        "bridge.admin.username=" + SandboxedBridgeTest.OPERATOR,
+        "bridge.admin.password=" + SandboxedBridgeTest.OPERATOR_PASSWORD,
 })
 public abstract class SandboxedBridgeTest {
+
+    protected static final String OPERATOR = "ops";
+    protected static final String OPERATOR_PASSWORD = "test-secret";
 
     @Autowired
     protected ProducerTemplate camel;
@@ -60,6 +77,9 @@ public abstract class SandboxedBridgeTest {
     private SitooCatalog catalog;
     @Autowired
     private SitooGuard sitooGuard;
+    protected TestRestTemplate rest;
+    @Autowired
+    private ExceptionQueueManagement exceptionQueueManagement;
 
     protected SandboxControl sandbox;
 
@@ -72,6 +92,21 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM poll_checkpoint");
         catalog.invalidateAll();
         sitooGuard.reset();
+    }
+
+    /** The bridge's HTTP API as the operator (HTTP Basic). {@link #rest} alone sends no credentials. */
+    protected TestRestTemplate asOperator() {
+        return rest.withBasicAuth(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    /** This context's exception queue MBean: {@link ExceptionQueueManagement#OBJECT_NAME} plus its identity. */
+    protected ObjectName exceptionQueueMBean() {
+        try {
+            return JmxUtils.appendIdentityToObjectName(new ObjectName(ExceptionQueueManagement.OBJECT_NAME),
+                    exceptionQueueManagement);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One poll, run to completion on this thread. */

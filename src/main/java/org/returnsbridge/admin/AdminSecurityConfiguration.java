@@ -1,0 +1,71 @@
+package org.returnsbridge.admin;
+
+import jakarta.servlet.DispatcherType;
+import org.returnsbridge.connections.BridgeMode;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+
+/**
+ * Who may use the bridge over HTTP: the one operator account, by HTTP Basic, on everything — the REST
+ * API, Hawtio, Jolokia, Prometheus — except the health probes, which a load balancer or Kubernetes
+ * calls without credentials.
+ *
+ * <p>Stateless: no session, every request carries its credentials (curl's {@code -u}, or the browser
+ * once it has asked for them). So there is no CSRF token; {@link CrossSiteRequestFilter} refuses the
+ * requests another site's page could make with a browser's cached credentials instead.
+ *
+ * <p>Reveni's webhooks (a later issue) will need {@code /webhooks/**} reachable without Basic auth,
+ * verified by their HMAC signature instead; nothing is served there yet, so nothing is opened.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AdminSecurityConfiguration {
+
+    /**
+     * After the vendor connections: a half-configured vendor account is what to report first, since it may
+     * mean live mode was not even intended (and it is validated there).
+     */
+    @Bean
+    @DependsOn({"reveniConnection", "sitooConnection"})
+    AdminCredentials adminCredentials(BridgeMode mode, AdminProperties configured) {
+        return AdminCredentials.resolve(mode, configured);
+    }
+
+    /** Being an AuthenticationProvider bean, it also keeps Spring Boot from generating a user of its own. */
+    @Bean
+    AdminAuthenticationProvider adminAuthenticationProvider(AdminCredentials credentials) {
+        return new AdminAuthenticationProvider(credentials);
+    }
+
+    @Bean
+    GeneratedPasswordBanner generatedPasswordBanner(AdminCredentials credentials) {
+        return new GeneratedPasswordBanner(credentials);
+    }
+
+    @Bean
+    SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
+        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
+        http.authorizeHttpRequests(requests -> requests
+                        // A forward or an error page only follows a request that was already let through
+                        // (Hawtio forwards /actuator/hawtio/jolokia to /actuator/jolokia).
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .anyRequest().hasAuthority(AdminAuthenticationProvider.ROLE))
+                .httpBasic(basic -> basic.realmName(JsonAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new CrossSiteRequestFilter(), CsrfFilter.class)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+}
