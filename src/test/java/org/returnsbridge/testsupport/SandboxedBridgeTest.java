@@ -77,6 +77,7 @@ public abstract class SandboxedBridgeTest {
     private SitooCatalog catalog;
     @Autowired
     private SitooGuard sitooGuard;
+    @Autowired
     protected TestRestTemplate rest;
     @Autowired
     private ExceptionQueueManagement exceptionQueueManagement;
