@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * forgets means a second stock-in. H2 by default flushes committed data to its file up to half a
  * second later, so a killed process loses the last commits (the crash tests caught exactly that).
  * WRITE_DELAY 0 hands every commit to the operating system at once, which survives a process crash;
- * surviving a power cut needs a server database (PostgreSQL), which syncs to disk.
+ * surviving a power cut would need a database that syncs every commit to disk.
  */
 @Component
 public class H2Durability {
@@ -39,8 +39,8 @@ public class H2Durability {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET WRITE_DELAY 0");
                 }
-                log.info("H2 file database: every commit is written through (WRITE_DELAY 0); use PostgreSQL in"
-                        + " production for durability across power loss");
+                log.info("H2 file database: every commit is written through (WRITE_DELAY 0), so a process crash"
+                        + " loses nothing; a power loss can still lose the operating system's unwritten buffers");
             }
         }
     }
