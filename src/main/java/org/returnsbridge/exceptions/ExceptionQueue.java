@@ -120,6 +120,11 @@ public class ExceptionQueue {
         jdbc.update("UPDATE exception_record SET status = 'REPLAYING' WHERE id = ? AND status <> 'RESOLVED'", id);
     }
 
+    /** Replays a crash interrupted go back to the queue; called once at start-up. */
+    public int reopenInterruptedReplays() {
+        return jdbc.update("UPDATE exception_record SET status = 'OPEN' WHERE status = 'REPLAYING'");
+    }
+
     public void reopen(long id) {
         jdbc.update("UPDATE exception_record SET status = 'OPEN' WHERE id = ? AND status = 'REPLAYING'", id);
     }

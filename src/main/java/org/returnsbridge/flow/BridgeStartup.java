@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +30,16 @@ public class BridgeStartup implements ExtendedStartupListener {
 
     private final MappingRegistry mappings;
     private final RestockSweep sweep;
+    private final ExceptionQueue exceptions;
     private final CamelContext camel;
     private final BridgeProperties props;
     private final PollSchedule schedule;
 
-    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, CamelContext camel, BridgeProperties props,
+    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, ExceptionQueue exceptions, CamelContext camel, BridgeProperties props,
                          PollSchedule schedule) {
         this.mappings = mappings;
         this.sweep = sweep;
+        this.exceptions = exceptions;
         this.camel = camel;
         this.props = props;
         this.schedule = schedule;
@@ -56,6 +59,7 @@ public class BridgeStartup implements ExtendedStartupListener {
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
         mappings.reload();
         checkIntegratorRoutes();
+        exceptions.reopenInterruptedReplays();
         sweep.settleUnconfirmed();
         camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_SWEEP);
         camel.getRouteController().startRoute(ReturnRoutes.EXCEPTION_SWEEP);
