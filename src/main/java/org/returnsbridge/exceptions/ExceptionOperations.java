@@ -52,8 +52,7 @@ public class ExceptionOperations {
             // The replay itself broke (not the work it ran, which records its own failures): the record
             // goes back to the queue with one more attempt instead of hanging in REPLAYING.
             log.error("Replay of exception {} failed", id, e);
-            queue.record(ExceptionCategory.of(e), ExceptionCategory.reasonOf(e), new FailedWork(record.lineKey(),
-                    record.returnId(), record.itemId(), record.sku(), record.locationId(), record.warehouseId(), null));
+            queue.record(ExceptionCategory.of(e), ExceptionCategory.reasonOf(e), FailedWork.of(record));
         }
         // The path resolves the record on success and records a new attempt on failure; a replay
         // that did neither (the work simply completed) counts as resolved.

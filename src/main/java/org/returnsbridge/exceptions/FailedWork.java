@@ -8,6 +8,12 @@ package org.returnsbridge.exceptions;
 public record FailedWork(String lineKey, String returnId, String itemId, String sku, String locationId,
                          Integer warehouseId, String payload) {
 
+    /** The same unit of work as an existing record: a new failure of it updates that record. */
+    public static FailedWork of(ExceptionRecord record) {
+        return new FailedWork(record.lineKey(), record.returnId(), record.itemId(), record.sku(), record.locationId(),
+                record.warehouseId(), null);
+    }
+
     public static FailedWork poll(String what) {
         return new FailedWork("poll:" + what, null, null, null, null, null, null);
     }

@@ -52,13 +52,13 @@ public class LineReplayer implements Replayer {
         try {
             ret = parser.parse(raw);
         } catch (RuntimeException invalid) {
-            exceptions.record(ExceptionCategory.of(invalid), ExceptionCategory.reasonOf(invalid), sameWork(record));
+            exceptions.record(ExceptionCategory.of(invalid), ExceptionCategory.reasonOf(invalid), FailedWork.of(record));
             return;
         }
         ret.items().stream().filter(item -> record.itemId().equals(item.id())).findFirst().ifPresentOrElse(
                 item -> camel.sendBody("direct:return-line", new ReturnLine(ret, item)),
                 () -> exceptions.record(ExceptionCategory.INVALID_RETURN, "item " + record.itemId()
-                        + " is no longer part of return " + ret.id() + " in Reveni", sameWork(record)));
+                        + " is no longer part of return " + ret.id() + " in Reveni", FailedWork.of(record)));
     }
 
     private java.util.Optional<JsonNode> freshReturn(ExceptionRecord record) {
@@ -66,16 +66,12 @@ public class LineReplayer implements Replayer {
             var raw = reveni.fetchReturn(record.returnId());
             if (raw.isEmpty()) {
                 exceptions.record(ExceptionCategory.INVALID_RETURN, "Reveni no longer has return " + record.returnId(),
-                        sameWork(record));
+                        FailedWork.of(record));
             }
             return raw;
         } catch (ReveniUnavailableException | org.returnsbridge.reveni.InvalidReturnException e) {
-            exceptions.record(e.category(), e.getMessage(), sameWork(record));
+            exceptions.record(e.category(), e.getMessage(), FailedWork.of(record));
             return java.util.Optional.empty();
         }
-    }
-
-    private static FailedWork sameWork(ExceptionRecord r) {
-        return new FailedWork(r.lineKey(), r.returnId(), r.itemId(), r.sku(), r.locationId(), r.warehouseId(), null);
     }
 }

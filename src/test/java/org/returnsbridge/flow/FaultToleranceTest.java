@@ -98,7 +98,7 @@ class FaultToleranceTest extends SandboxedBridgeTest {
                     .isEqualByComparingTo(entry.getValue());
         }
         BigDecimal expectedUnits = expected.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal actualUnits = totalStock();
+        BigDecimal actualUnits = sandbox.totalStock();
         assertThat(actualUnits).isEqualByComparingTo(expectedUnits);
         assertThat(sandbox.warehouseTransactions()).as("one stock-in per sellable line").hasSize(sellableLines.size());
 
@@ -139,7 +139,7 @@ class FaultToleranceTest extends SandboxedBridgeTest {
             return items.stream().allMatch(i -> line(i).state() == LineState.RESTOCKED);
         });
 
-        assertThat(totalStock()).isEqualByComparingTo("12");
+        assertThat(sandbox.totalStock()).isEqualByComparingTo("12");
         assertThat(sandbox.warehouseTransactions()).hasSize(12);
         assertThat(exceptions.findOpen()).isEmpty();
         assertThat(exceptions.find(ExceptionStatus.RESOLVED, ExceptionCategory.SITOO_UNAVAILABLE)).hasSize(12);
@@ -189,13 +189,6 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(throttled * 2000L - 100);
     }
 
-    private BigDecimal totalStock() {
-        BigDecimal total = BigDecimal.ZERO;
-        for (var level : sandbox.stockLevels()) {
-            total = total.add(new BigDecimal(level.path("decimaltotal").asText()));
-        }
-        return total;
-    }
 
     private double redeliveries() {
         return meters.find("bridge.redelivery.attempts").counters().stream().mapToDouble(c -> c.count()).sum();

@@ -88,7 +88,7 @@ class FaultyRunCrashIT {
 
         processes.startBridge("bridge-2", sandboxPort, bridgePort, data, fastSweeps);
         await("every sellable line is in Sitoo").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> totalStock(sandbox).compareTo(BigDecimal.valueOf(lines)) >= 0);
+                .until(() -> sandbox.totalStock().compareTo(BigDecimal.valueOf(lines)) >= 0);
         sandbox.sitooFaults("{}");
         Thread.sleep(6_000); // a few more sweeps: anything still unsettled would post now, and be caught below
 
@@ -97,17 +97,10 @@ class FaultyRunCrashIT {
             assertThat(sandbox.stock(Integer.parseInt(key[0]), key[1])).as("stock " + entry.getKey())
                     .isEqualByComparingTo(entry.getValue());
         }
-        assertThat(totalStock(sandbox)).isEqualByComparingTo(BigDecimal.valueOf(lines));
+        assertThat(sandbox.totalStock()).isEqualByComparingTo(BigDecimal.valueOf(lines));
         assertThat(sandbox.warehouseTransactions()).as("one stock-in per sellable line").hasSize(lines);
         log.info("FAULTY CRASH RUN: {} sellable lines, {} stock-ins when bridge-1 was killed, faults {}",
                 lines, atKill, sandbox.calls());
     }
 
-    private static BigDecimal totalStock(SandboxControl sandbox) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (var level : sandbox.stockLevels()) {
-            total = total.add(new BigDecimal(level.path("decimaltotal").asText()));
-        }
-        return total;
-    }
 }

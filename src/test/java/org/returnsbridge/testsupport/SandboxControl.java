@@ -58,6 +58,15 @@ public final class SandboxControl {
         return BigDecimal.ZERO;
     }
 
+    /** Units on hand over every warehouse and SKU. */
+    public BigDecimal totalStock() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode level : stockLevels()) {
+            total = total.add(new BigDecimal(level.path("decimaltotal").asText()));
+        }
+        return total;
+    }
+
     public JsonNode stockLevels() {
         return send("GET", "/sitoo/stock", null);
     }
