@@ -9,6 +9,10 @@ public enum ExceptionCategory {
     UNMAPPED_LOCATION(false),
     INVALID_RETURN(false),
     SITOO_REJECTED(false),
+    /** Sitoo refused the return order for a refund or an exchange. */
+    REFUND_POST_FAILED(false),
+    /** A refund's lines do not add up to its amount (at Reveni's precision, or once in cents). */
+    REFUND_MISMATCH(false),
     SITOO_UNAVAILABLE(true),
     REVENI_UNAVAILABLE(true),
     INTERNAL_ERROR(true);

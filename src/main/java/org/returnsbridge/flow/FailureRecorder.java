@@ -11,6 +11,8 @@ import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.reveni.InvalidReturnException;
+import org.returnsbridge.sales.SalesLedger;
+import org.returnsbridge.sales.SalesWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +27,13 @@ public class FailureRecorder {
     private final ExceptionQueue exceptions;
     private final LedgerRepository ledger;
     private final ObjectMapper json;
+    private final SalesLedger salesLedger;
 
-    public FailureRecorder(ExceptionQueue exceptions, LedgerRepository ledger, ObjectMapper json) {
+    public FailureRecorder(ExceptionQueue exceptions, LedgerRepository ledger, ObjectMapper json, SalesLedger salesLedger) {
         this.exceptions = exceptions;
         this.ledger = ledger;
         this.json = json;
+        this.salesLedger = salesLedger;
     }
 
     public void record(Exchange exchange) {
@@ -56,6 +60,8 @@ public class FailureRecorder {
         Object body = exchange.getIn().getBody();
         if (body instanceof ReturnLine line) {
             recordLine(line, category, reason);
+        } else if (body instanceof SalesWork work) {
+            recordSales(work, category, reason);
         } else if (body instanceof JsonNode raw) {
             String returnId = failure instanceof InvalidReturnException i && i.returnId() != null ? i.returnId()
                     : raw.path("id").asText(null);
@@ -74,6 +80,17 @@ public class FailureRecorder {
                 .toString();
         recordAgainstLine(category, reason, new FailedWork(key, line.returnId(), itemId, line.item().sku(),
                 line.reveniReturn().locationId(), line.location() == null ? null : line.location().warehouseId(), payload));
+    }
+
+    private void recordSales(SalesWork work, ExceptionCategory category, String reason) {
+        // Sitoo refusing a sales order is its own category, so finance can find those at a glance.
+        ExceptionCategory filed = category == ExceptionCategory.SITOO_REJECTED ? ExceptionCategory.REFUND_POST_FAILED
+                : category;
+        String payload = json.valueToTree(Map.of("record_key", work.recordKey(), "return", work.reveniReturn().raw()))
+                .toString();
+        long id = exceptions.record(filed, reason, new FailedWork(work.recordKey(), work.returnId(), work.itemId(), null,
+                work.reveniReturn().locationId(), null, payload));
+        salesLedger.markException(work.recordKey(), id, "[" + filed + "] " + reason);
     }
 
     /** A restock the sweep could not settle, straight from its ledger row (no Reveni payload at hand). */

@@ -55,8 +55,9 @@ public class FlowConfiguration {
     }
 
     @Bean
-    FailureRecorder failureRecorder(ExceptionQueue exceptions, LedgerRepository ledger, ObjectMapper json) {
-        return new FailureRecorder(exceptions, ledger, json);
+    FailureRecorder failureRecorder(ExceptionQueue exceptions, LedgerRepository ledger, ObjectMapper json,
+                                    org.returnsbridge.sales.SalesLedger salesLedger) {
+        return new FailureRecorder(exceptions, ledger, json, salesLedger);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
 import org.returnsbridge.reveni.ReveniReturn;
 import org.returnsbridge.reveni.ReveniUnavailableException;
+import org.returnsbridge.sales.SalesRoutes;
 
 /**
  * Replays a recorded failure through the normal routes. The return is read again from Reveni rather
@@ -40,6 +41,8 @@ public class LineReplayer implements Replayer {
         } else if (record.returnId() == null) {
             throw new NotReplayableException("the return arrived without a usable id, so it cannot be read again;"
                     + " once Reveni sends it corrected it flows with the next poll (or mark this record ignored)");
+        } else if (key.startsWith("refund:") || key.startsWith("exchange:")) {
+            freshReturn(record).ifPresent(raw -> replaySales(record, raw));
         } else if (record.itemId() == null) {
             freshReturn(record).ifPresent(raw -> camel.sendBody("direct:return", raw));
         } else {
@@ -59,6 +62,15 @@ public class LineReplayer implements Replayer {
                 item -> camel.sendBody("direct:return-line", new ReturnLine(ret, item)),
                 () -> exceptions.record(ExceptionCategory.INVALID_RETURN, "item " + record.itemId()
                         + " is no longer part of return " + ret.id() + " in Reveni", FailedWork.of(record)));
+    }
+
+    /** A refund or exchange: every sales record of the return runs again; recorded ones are skipped. */
+    private void replaySales(ExceptionRecord record, JsonNode raw) {
+        try {
+            camel.sendBody(SalesRoutes.RETURN_SALES, parser.parse(raw));
+        } catch (RuntimeException invalid) {
+            exceptions.record(ExceptionCategory.of(invalid), ExceptionCategory.reasonOf(invalid), FailedWork.of(record));
+        }
     }
 
     private java.util.Optional<JsonNode> freshReturn(ExceptionRecord record) {

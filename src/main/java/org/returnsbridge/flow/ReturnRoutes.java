@@ -5,6 +5,7 @@ import static org.returnsbridge.flow.ReturnsPoller.NEXT_PAGE;
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.mapping.MappingRegistry;
+import org.returnsbridge.sales.SalesRoutes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,6 +75,7 @@ public class ReturnRoutes extends RouteBuilder {
                 .split(method(ReturnLines.class, "of"))
                     .to("direct:return-line")
                 .end()
+                .to(SalesRoutes.RETURN_SALES) // refunds and exchanges into Sitoo's sales ledger
                 .process(poller::returnDone);
 
         from("direct:return-line")

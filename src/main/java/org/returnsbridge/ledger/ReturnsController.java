@@ -3,6 +3,7 @@ package org.returnsbridge.ledger;
 import java.util.List;
 import java.util.Map;
 
+import org.returnsbridge.sales.SalesLedger;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReturnsController {
 
     private final LedgerRepository ledger;
+    private final SalesLedger sales;
 
-    public ReturnsController(LedgerRepository ledger) {
+    public ReturnsController(LedgerRepository ledger, SalesLedger sales) {
         this.ledger = ledger;
+        this.sales = sales;
     }
 
     @GetMapping("/{returnId}")
@@ -26,6 +29,6 @@ public class ReturnsController {
         if (lines.isEmpty()) {
             return ResponseEntity.status(404).body(Map.of("detail", "no lines recorded for return " + returnId));
         }
-        return ResponseEntity.ok(Map.of("returnId", returnId, "lines", lines));
+        return ResponseEntity.ok(Map.of("returnId", returnId, "lines", lines, "sales", sales.findByReturn(returnId)));
     }
 }

@@ -14,7 +14,13 @@ public record ReturnItem(
         String status,
         String condition,
         String rejectReason,
+        String name,
+        java.math.BigDecimal unitPrice,
+        Exchange exchange,
         String problem) {
+
+    /** What the customer gets instead of money for this line, or null. */
+    public record Exchange(String sku, int quantity) {}
 
     public boolean isValid() {
         return problem == null;

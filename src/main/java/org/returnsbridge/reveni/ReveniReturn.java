@@ -16,6 +16,9 @@ public record ReveniReturn(
         Instant updatedAt,
         String locationId,
         List<ReturnItem> items,
+        String currency,
+        String orderExternalId,
+        List<Refund> refunds,
         JsonNode raw) {
 
     /** Goods are still on their way (or not sent yet): nothing can be inspected. */

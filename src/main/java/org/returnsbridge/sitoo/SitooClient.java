@@ -135,6 +135,29 @@ public class SitooClient {
         }
     }
 
+    /** Posts one order (the sales ledger) and answers its Sitoo orderid. Orders never move stock. */
+    public long postOrder(ObjectNode order) {
+        String what = "post order " + order.path("externalid").asText();
+        JsonNode answer = parse(send("POST", connection.siteUrl() + "/orders.json", null, order.toString(), what), what);
+        if (!answer.canConvertToLong()) {
+            throw new SitooUnavailableException("Sitoo answered " + what + " with no orderid: " + answer,
+                    OptionalLong.empty(), null);
+        }
+        return answer.asLong();
+    }
+
+    /** The order carrying this externalid (unique in Sitoo), if any. */
+    public Optional<JsonNode> findOrder(String externalId) {
+        JsonNode page = get(connection.baseUrl() + "/orders.json", "externalid=" + enc(externalId) + "&num=10",
+                "look up order " + externalId);
+        for (JsonNode order : page.path("items")) {
+            if (externalId.equals(order.path("externalid").asText())) {
+                return Optional.of(order);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Sitoo's quantity format: a string with exactly three decimals. */
     static String quantity(BigDecimal q) {
         return q.setScale(3, RoundingMode.UNNECESSARY).toPlainString();

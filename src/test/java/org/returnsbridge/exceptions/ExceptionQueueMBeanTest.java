@@ -67,8 +67,8 @@ class ExceptionQueueMBeanTest extends SandboxedBridgeTest {
     @Test
     void wrongArgumentsAreAnsweredInWordsNotStackTraces() throws JMException {
         assertThat(invoke("replayCategory", "SKU_TROUBLE")).isEqualTo("unknown category 'SKU_TROUBLE': one of"
-                + " UNKNOWN_SKU, UNMAPPED_LOCATION, INVALID_RETURN, SITOO_REJECTED, SITOO_UNAVAILABLE,"
-                + " REVENI_UNAVAILABLE, INTERNAL_ERROR");
+                + " UNKNOWN_SKU, UNMAPPED_LOCATION, INVALID_RETURN, SITOO_REJECTED, REFUND_POST_FAILED,"
+                + " REFUND_MISMATCH, SITOO_UNAVAILABLE, REVENI_UNAVAILABLE, INTERNAL_ERROR");
         assertThat((String) invoke("replayCategory", "")).startsWith("category is required");
         assertThat(invoke("replay", 424242L)).isEqualTo("#424242 NOT_FOUND: no exception record 424242");
         assertThat(invoke("ignore", 424242L)).isEqualTo("no exception record 424242");

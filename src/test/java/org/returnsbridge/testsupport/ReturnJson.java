@@ -64,6 +64,32 @@ public final class ReturnJson {
         return this;
     }
 
+    /** A refund of {@code amount} (4-decimal string) covering {@code itemId → amount} pairs, one unit each. */
+    public ReturnJson refund(String refundId, String status, String amount, String... itemIdAmountPairs) {
+        ObjectNode refund = node.withArray("refunds").addObject().put("id", refundId).put("status", status)
+                .put("amount", amount).put("currency", "EUR").put("method", "original_payment")
+                .put("created_at", "2026-11-24T08:00:00Z");
+        ArrayNode items = refund.putArray("items");
+        for (int i = 0; i < itemIdAmountPairs.length; i += 2) {
+            items.addObject().put("item_id", itemIdAmountPairs[i]).put("quantity", 1).put("amount", itemIdAmountPairs[i + 1]);
+        }
+        return this;
+    }
+
+    /** An accepted, sellable item the customer exchanges for {@code newSku} instead of being refunded. */
+    public ReturnJson exchanged(String itemId, String sku, String newSku) {
+        sellable(itemId, sku, 1);
+        ObjectNode item = (ObjectNode) items.get(items.size() - 1);
+        item.putObject("exchange").put("sku", newSku).put("quantity", 1);
+        node.put("type", "exchange");
+        return this;
+    }
+
+    public ReturnJson orderExternalId(String externalId) {
+        node.with("order").put("external_id", externalId);
+        return this;
+    }
+
     public ReturnJson sellable(String itemId, String sku, int quantity) {
         return item(itemId, sku, quantity, "accepted", "sellable");
     }

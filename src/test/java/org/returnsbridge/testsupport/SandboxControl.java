@@ -71,6 +71,10 @@ public final class SandboxControl {
         return send("GET", "/sitoo/stock", null);
     }
 
+    public JsonNode orders() {
+        return send("GET", "/sitoo/orders", null);
+    }
+
     public JsonNode warehouseTransactions() {
         return send("GET", "/sitoo/warehousetransactions", null);
     }

@@ -91,6 +91,7 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM return_line");
         jdbc.update("DELETE FROM exception_record");
         jdbc.update("DELETE FROM poll_checkpoint");
+        jdbc.update("DELETE FROM sales_record");
         catalog.invalidateAll();
         sitooGuard.reset();
     }

@@ -1,0 +1,100 @@
+package org.returnsbridge.sales;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The sales records. RECORDED is final: no later poll, replay or restart records a refund twice. */
+public class SalesLedger {
+
+    private static final String NOT_RECORDED_YET = "state <> 'RECORDED'";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public SalesLedger(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What Reveni says about the refund now; the bridge's own columns are left alone. */
+    public void recordSeen(SalesWork work) {
+        OffsetDateTime now = now();
+        int updated = jdbc.update("UPDATE sales_record SET reveni_status = ?, amount = ?, currency = ?, updated_at = ?"
+                + " WHERE record_key = ?", work.reveniStatus(), work.amount(), work.currency(), now, work.recordKey());
+        if (updated == 0) {
+            try {
+                jdbc.update("""
+                        INSERT INTO sales_record (record_key, kind, return_id, refund_id, item_id, reveni_status, amount,
+                               currency, state, external_id, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""",
+                        work.recordKey(), work.kind().name(), work.returnId(), work.refundId(), work.itemId(),
+                        work.reveniStatus(), work.amount(), work.currency(), work.externalId(), now, now);
+            } catch (DuplicateKeyException raced) {
+                recordSeen(work);
+            }
+        }
+    }
+
+    public Optional<SalesRecord> find(String recordKey) {
+        return jdbc.query("SELECT * FROM sales_record WHERE record_key = ?", ROW, recordKey).stream().findFirst();
+    }
+
+    public List<SalesRecord> findByReturn(String returnId) {
+        return jdbc.query("SELECT * FROM sales_record WHERE return_id = ? ORDER BY created_at, record_key", ROW, returnId);
+    }
+
+    public void markPending(String recordKey, String reason) {
+        mark(recordKey, "PENDING", reason);
+    }
+
+    public void markNotRecorded(String recordKey, String reason) {
+        mark(recordKey, "NOT_RECORDED", reason);
+    }
+
+    public void markException(String recordKey, long exceptionId, String reason) {
+        jdbc.update("UPDATE sales_record SET state = 'EXCEPTION', exception_id = ?, state_reason = ?, updated_at = ?"
+                + " WHERE record_key = ? AND " + NOT_RECORDED_YET, exceptionId, truncate(reason), now(), recordKey);
+    }
+
+    public void markRecorded(String recordKey, long sitooOrderId, String how) {
+        jdbc.update("UPDATE sales_record SET state = 'RECORDED', sitoo_order_id = ?, state_reason = ?, exception_id = NULL,"
+                + " recorded_at = ?, updated_at = ? WHERE record_key = ? AND " + NOT_RECORDED_YET,
+                sitooOrderId, how, now(), now(), recordKey);
+    }
+
+    private void mark(String recordKey, String state, String reason) {
+        jdbc.update("UPDATE sales_record SET state = ?, state_reason = ?, exception_id = NULL, updated_at = ?"
+                + " WHERE record_key = ? AND " + NOT_RECORDED_YET, state, truncate(reason), now(), recordKey);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static final RowMapper<SalesRecord> ROW = (rs, n) -> new SalesRecord(
+            rs.getString("record_key"), rs.getString("kind"), rs.getString("return_id"), rs.getString("refund_id"),
+            rs.getString("item_id"), rs.getString("reveni_status"), (BigDecimal) rs.getObject("amount"),
+            rs.getString("currency"), SalesRecordState.valueOf(rs.getString("state")), rs.getString("state_reason"),
+            rs.getString("external_id"), (Long) rs.getObject("sitoo_order_id"), (Long) rs.getObject("exception_id"),
+            instant(rs, "recorded_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+}

@@ -1,0 +1,10 @@
+package org.returnsbridge.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One refund or exchange and its Sitoo order, as stored and as served with a return's ledger. */
+public record SalesRecord(String recordKey, String kind, String returnId, String refundId, String itemId,
+                          String reveniStatus, BigDecimal amount, String currency, SalesRecordState state,
+                          String stateReason, String externalId, Long sitooOrderId, Long exceptionId,
+                          Instant recordedAt, Instant createdAt, Instant updatedAt) {}

@@ -1,0 +1,133 @@
+package org.returnsbridge.sales;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.returnsbridge.exceptions.BridgeException;
+import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.exceptions.ExceptionQueue;
+import org.returnsbridge.mapping.MappedLocation;
+import org.returnsbridge.mapping.MappingRegistry;
+import org.returnsbridge.mapping.Mappings;
+import org.returnsbridge.reveni.InvalidReturnException;
+import org.returnsbridge.reveni.Refund;
+import org.returnsbridge.reveni.ReturnItem;
+import org.returnsbridge.sitoo.SitooCatalog;
+import org.returnsbridge.sitoo.SitooClient;
+import org.returnsbridge.sitoo.SitooRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records each Reveni refund (and each exchange) as exactly one Sitoo return order. Sitoo keeps order
+ * externalids unique, so the order's externalid ({@code rf-<refund id>}) is the idempotency key: a
+ * repeated post (poll overlap, replay, restart, a lost answer) is refused by Sitoo, the bridge reads the
+ * order back, checks it is its own, and records it instead of posting anything new.
+ */
+public class SalesRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(SalesRecorder.class);
+
+    private final SitooClient sitoo;
+    private final SitooCatalog catalog;
+    private final SalesLedger ledger;
+    private final ExceptionQueue exceptions;
+    private final MappingRegistry mappings;
+    private final SalesOrders orders;
+
+    public SalesRecorder(SitooClient sitoo, SitooCatalog catalog, SalesLedger ledger, ExceptionQueue exceptions,
+                         MappingRegistry mappings, SalesOrders orders) {
+        this.sitoo = sitoo;
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.exceptions = exceptions;
+        this.mappings = mappings;
+        this.orders = orders;
+    }
+
+    public void record(SalesWork work) {
+        if (work.kind() == SalesWork.Kind.REFUND && work.refund().problem() != null) {
+            throw new InvalidReturnException(work.returnId(), "return " + work.returnId() + ": " + work.refund().problem());
+        }
+        ledger.recordSeen(work);
+        if (ledger.find(work.recordKey()).map(r -> r.state() == SalesRecordState.RECORDED).orElse(false)) {
+            return;
+        }
+        if (work.kind() == SalesWork.Kind.REFUND) {
+            recordRefund(work);
+        } else {
+            recordExchange(work);
+        }
+    }
+
+    private void recordRefund(SalesWork work) {
+        Refund refund = work.refund();
+        if (refund.isFailed()) {
+            ledger.markNotRecorded(work.recordKey(), "refund failed in Reveni: no money moved, nothing to record");
+            exceptions.resolve(work.recordKey());
+        } else if (!refund.isSucceeded()) {
+            ledger.markPending(work.recordKey(), "refund " + refund.status() + " in Reveni: recorded once it succeeds");
+        } else {
+            post(work, orders.refundOrder(work, context(work, firstRefundedItem(work))));
+        }
+    }
+
+    private void recordExchange(SalesWork work) {
+        ReturnItem item = work.exchangedItem();
+        if (item.isRejected()) {
+            ledger.markNotRecorded(work.recordKey(), "exchanged item rejected at inspection: no exchange to record");
+            exceptions.resolve(work.recordKey());
+        } else if (!item.isAccepted()) {
+            ledger.markPending(work.recordKey(), "exchange awaiting Reveni's acceptance of the returned item");
+        } else {
+            post(work, orders.exchangeOrder(work, context(work, item)));
+        }
+    }
+
+    private void post(SalesWork work, ObjectNode order) {
+        order.withArray("orderitems").forEach(line -> requireKnownSku(line.path("sku").asText()));
+        long orderId;
+        String how;
+        try {
+            orderId = sitoo.postOrder(order);
+            how = "return order posted";
+        } catch (SitooRejectedException refused) {
+            // Most often the externalid is taken because an earlier attempt did land: read it back.
+            JsonNode existing = sitoo.findOrder(work.externalId()).orElseThrow(() -> new BridgeException(
+                    ExceptionCategory.REFUND_POST_FAILED, refused.getMessage()));
+            if (!work.returnId().equals(existing.path("additionaldata").path("reveni-return-id").asText())) {
+                throw new BridgeException(ExceptionCategory.REFUND_POST_FAILED, "externalid " + work.externalId()
+                        + " is taken in Sitoo by order " + existing.path("orderid").asText()
+                        + ", which the bridge did not create for return " + work.returnId());
+            }
+            orderId = existing.path("orderid").asLong();
+            how = "return order already in Sitoo (found by externalid), not posted again";
+        }
+        ledger.markRecorded(work.recordKey(), orderId, how);
+        exceptions.resolve(work.recordKey());
+        log.info("Recorded {} as Sitoo order {} ({})", work, orderId, how);
+    }
+
+    private void requireKnownSku(String sitooSku) {
+        if (catalog.product(sitooSku).isEmpty()) {
+            throw new BridgeException(ExceptionCategory.UNKNOWN_SKU, "Sitoo has no product with SKU '" + sitooSku
+                    + "' to record the return order with");
+        }
+    }
+
+    private OrderContext context(SalesWork work, ReturnItem reasonItem) {
+        Mappings m = mappings.current();
+        Integer warehouseId = m.location(work.reveniReturn().locationId()).map(MappedLocation::warehouseId).orElse(null);
+        Long originalOrderId = Optional.ofNullable(work.reveniReturn().orderExternalId())
+                .flatMap(sitoo::findOrder).map(o -> o.path("orderid").asLong()).orElse(null);
+        String reason = reasonItem == null ? null : m.reasonCodeFor(reasonItem.returnReason());
+        return new OrderContext(warehouseId, originalOrderId, reason, m);
+    }
+
+    private static ReturnItem firstRefundedItem(SalesWork work) {
+        return work.refund().items().stream().findFirst()
+                .flatMap(r -> work.reveniReturn().items().stream().filter(i -> r.itemId().equals(i.id())).findFirst())
+                .orElse(null);
+    }
+}

@@ -1,0 +1,36 @@
+package org.returnsbridge.sales;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.returnsbridge.flow.BridgeErrorPolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sales side of a return: after its lines, each refund (and each exchange) becomes one Sitoo
+ * return order, under the same error policy and exception queue as stock.
+ */
+@Component
+public class SalesRoutes extends RouteBuilder {
+
+    public static final String RETURN_SALES = "direct:return-sales";
+
+    private final SalesRecorder recorder;
+
+    public SalesRoutes(SalesRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void configure() {
+        from(RETURN_SALES)
+                .routeId("return-sales")
+                .routeConfigurationId(BridgeErrorPolicy.ID)
+                .split(method(SalesWork.class, "of"))
+                    .to("direct:sales-record")
+                .end();
+
+        from("direct:sales-record")
+                .routeId("sales-record")
+                .routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(exchange -> recorder.record(exchange.getIn().getBody(SalesWork.class)));
+    }
+}
