@@ -21,3 +21,11 @@ CREATE TABLE sales_record (
 );
 CREATE INDEX sales_record_by_return ON sales_record (return_id);
 CREATE INDEX sales_record_by_state ON sales_record (state);
+
+-- Which return items a sales record covers (comma-separated Reveni item ids): a line is refunded when a
+-- recorded refund or exchange covers it.
+ALTER TABLE sales_record ADD COLUMN item_ids VARCHAR(4000);
+
+-- When a line's state last changed (updated_at moves on every poll that sees it): the age finance sees.
+ALTER TABLE return_line ADD COLUMN state_changed_at TIMESTAMP WITH TIME ZONE;
+UPDATE return_line SET state_changed_at = updated_at;

@@ -26,7 +26,8 @@ public record LedgerLine(
         Instant restockedAt,
         Long exceptionId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant stateChangedAt) {
 
     public boolean hasUnconfirmedIntent() {
         return restockIntentAt != null && state != LineState.RESTOCKED;

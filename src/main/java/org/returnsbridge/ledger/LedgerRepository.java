@@ -41,10 +41,10 @@ public class LedgerRepository {
             try {
                 jdbc.update("""
                         INSERT INTO return_line (item_id, return_id, return_status, item_status, sku, quantity, location_id,
-                               inspection_condition, return_reason, state, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)""",
+                               inspection_condition, return_reason, state, created_at, updated_at, state_changed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""",
                         seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
-                        seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now);
+                        seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now, now);
             } catch (org.springframework.dao.DuplicateKeyException raced) {
                 recordSeen(seen); // another worker inserted it first: update instead
             }
@@ -53,6 +53,16 @@ public class LedgerRepository {
 
     public Optional<LedgerLine> find(String itemId) {
         return jdbc.query("SELECT * FROM return_line WHERE item_id = ?", ROW, itemId).stream().findFirst();
+    }
+
+    /** Lines of returns first seen in [from, to), oldest returns first, at most {@code limit} returns. */
+    public List<LedgerLine> findByFirstSeen(Instant from, Instant to, int limit) {
+        return jdbc.query("SELECT l.* FROM return_line l JOIN ("
+                + " SELECT return_id, MIN(created_at) AS first_seen FROM return_line GROUP BY return_id"
+                + " HAVING MIN(created_at) >= ? AND MIN(created_at) < ?"
+                + " ORDER BY first_seen, return_id FETCH FIRST " + limit + " ROWS ONLY) r ON r.return_id = l.return_id"
+                + " ORDER BY r.first_seen, l.return_id, l.created_at, l.item_id", ROW,
+                OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
     }
 
     public List<LedgerLine> findByReturn(String returnId) {
@@ -66,15 +76,16 @@ public class LedgerRepository {
     }
 
     public boolean markHeld(String itemId, String decision, String reason) {
-        return jdbc.update("UPDATE return_line SET state = 'HELD', decision = ?, state_reason = ?, updated_at = ?"
+        return jdbc.update("UPDATE return_line SET state_changed_at = CASE WHEN state = 'HELD' THEN state_changed_at ELSE ? END,"
+                + " state = 'HELD', decision = ?, state_reason = ?, updated_at = ?"
                 + " WHERE item_id = ? AND " + NOT_FINAL + " AND restock_intent_at IS NULL",
-                decision, reason, now(), itemId) == 1;
+                now(), decision, reason, now(), itemId) == 1;
     }
 
     public boolean markNotRestocked(String itemId, String decision, String reason) {
         return jdbc.update("UPDATE return_line SET state = 'NOT_RESTOCKED', decision = ?, state_reason = ?, exception_id = NULL,"
-                + " updated_at = ? WHERE item_id = ? AND " + NOT_FINAL + " AND restock_intent_at IS NULL",
-                decision, reason, now(), itemId) == 1;
+                + " updated_at = ?, state_changed_at = ? WHERE item_id = ? AND " + NOT_FINAL + " AND restock_intent_at IS NULL",
+                decision, reason, now(), now(), itemId) == 1;
     }
 
     /**
@@ -87,15 +98,15 @@ public class LedgerRepository {
         return jdbc.update("""
                 UPDATE return_line SET state = 'RESTOCKING', decision = 'RESTOCK', warehouse_id = ?, sitoo_sku = ?,
                        reason_code = ?, external_id = ?, restock_intent_at = COALESCE(restock_intent_at, ?),
-                       last_post_at = ?, state_reason = NULL, updated_at = ?
+                       last_post_at = ?, state_reason = NULL, updated_at = ?, state_changed_at = ?
                  WHERE item_id = ? AND """ + " " + NOT_FINAL,
-                warehouseId, sitooSku, reasonCode, externalId, now(), now(), now(), itemId) == 1;
+                warehouseId, sitooSku, reasonCode, externalId, now(), now(), now(), now(), itemId) == 1;
     }
 
     public boolean markRestocked(String itemId, long sitooTransactionId, String how) {
         return jdbc.update("UPDATE return_line SET state = 'RESTOCKED', sitoo_transaction_id = ?, restocked_at = ?,"
-                + " state_reason = ?, exception_id = NULL, updated_at = ? WHERE item_id = ? AND state <> 'RESTOCKED'",
-                sitooTransactionId, now(), how, now(), itemId) == 1;
+                + " state_reason = ?, exception_id = NULL, updated_at = ?, state_changed_at = ? WHERE item_id = ?"
+                + " AND state <> 'RESTOCKED'", sitooTransactionId, now(), how, now(), now(), itemId) == 1;
     }
 
     /** Sitoo definitely refused the stock-in, so nothing moved: the intent is void. */
@@ -106,8 +117,9 @@ public class LedgerRepository {
 
     /** Keeps any restock intent: after a Sitoo outage the outcome is still unknown until read back. */
     public void markException(String itemId, long exceptionId, String reason) {
-        jdbc.update("UPDATE return_line SET state = 'EXCEPTION', exception_id = ?, state_reason = ?, updated_at = ?"
-                + " WHERE item_id = ? AND " + NOT_FINAL, exceptionId, truncate(reason), now(), itemId);
+        jdbc.update("UPDATE return_line SET state_changed_at = CASE WHEN state = 'EXCEPTION' THEN state_changed_at ELSE ? END,"
+                + " state = 'EXCEPTION', exception_id = ?, state_reason = ?, updated_at = ?"
+                + " WHERE item_id = ? AND " + NOT_FINAL, now(), exceptionId, truncate(reason), now(), itemId);
     }
 
     public void recordPlacement(String itemId, Integer warehouseId, String sitooSku) {
@@ -137,5 +149,5 @@ public class LedgerRepository {
             rs.getString("external_id"), instant(rs, "restock_intent_at"), instant(rs, "last_post_at"),
             (Long) rs.getObject("sitoo_transaction_id"),
             instant(rs, "restocked_at"), (Long) rs.getObject("exception_id"), instant(rs, "created_at"),
-            instant(rs, "updated_at"));
+            instant(rs, "updated_at"), instant(rs, "state_changed_at"));
 }

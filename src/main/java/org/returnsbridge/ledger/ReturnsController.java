@@ -1,26 +1,42 @@
 package org.returnsbridge.ledger;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.returnsbridge.sales.SalesLedger;
+import org.returnsbridge.sales.SalesRecord;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where each line of a return stands, for store and finance teams and for support. */
+/** Where each return stands, for store and finance teams and for support. */
 @RestController
 @RequestMapping("/api/returns")
 public class ReturnsController {
 
+    private static final int MAX_LIMIT = 1000;
+
     private final LedgerRepository ledger;
     private final SalesLedger sales;
+    private final Clock clock;
 
-    public ReturnsController(LedgerRepository ledger, SalesLedger sales) {
+    public ReturnsController(LedgerRepository ledger, SalesLedger sales, Clock clock) {
         this.ledger = ledger;
         this.sales = sales;
+        this.clock = clock;
     }
 
     @GetMapping("/{returnId}")
@@ -29,6 +45,61 @@ public class ReturnsController {
         if (lines.isEmpty()) {
             return ResponseEntity.status(404).body(Map.of("detail", "no lines recorded for return " + returnId));
         }
-        return ResponseEntity.ok(Map.of("returnId", returnId, "lines", lines, "sales", sales.findByReturn(returnId)));
+        ReturnOverview overview = ReturnOverview.of(returnId, lines, sales.findByReturn(returnId), clock.instant());
+        return ResponseEntity.ok(Map.of("returnId", returnId, "state", overview.state(), "lines", lines,
+                "transitions", overview.lines(), "sales", overview.sales(), "ageSeconds", overview.ageSeconds(),
+                "ageInStateSeconds", overview.ageInStateSeconds()));
+    }
+
+    /**
+     * Returns first seen in [from, to) (dates or instants; default the last 30 days), optionally only
+     * those in one transition state, oldest first, with their ages.
+     */
+    @GetMapping
+    public ResponseEntity<?> list(@RequestParam(required = false) String state,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(defaultValue = "200") int limit) {
+        TransitionState wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = TransitionState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return ResponseEntity.badRequest().body(Map.of("detail", "unknown state '" + state + "': one of "
+                        + Arrays.toString(TransitionState.values())));
+            }
+        }
+        Instant now = clock.instant();
+        Instant fromInstant;
+        Instant toInstant;
+        try {
+            fromInstant = from == null ? now.minus(Duration.ofDays(30)) : instant(from);
+            toInstant = to == null ? now.plus(Duration.ofDays(1)) : instant(to);
+        } catch (DateTimeParseException e) {
+            return ResponseEntity.badRequest().body(Map.of("detail",
+                    "from/to must be a date (2026-11-24) or an instant (2026-11-24T08:00:00Z): " + e.getParsedString()));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return ResponseEntity.badRequest().body(Map.of("detail", "limit must be 1.." + MAX_LIMIT));
+        }
+        Map<String, List<LedgerLine>> byReturn = new LinkedHashMap<>();
+        ledger.findByFirstSeen(fromInstant, toInstant, limit)
+                .forEach(l -> byReturn.computeIfAbsent(l.returnId(), k -> new ArrayList<>()).add(l));
+        Map<String, List<SalesRecord>> salesByReturn = new LinkedHashMap<>();
+        sales.findByReturns(byReturn.keySet())
+                .forEach(s -> salesByReturn.computeIfAbsent(s.returnId(), k -> new ArrayList<>()).add(s));
+        List<ReturnOverview> returns = new ArrayList<>();
+        for (var entry : byReturn.entrySet()) {
+            ReturnOverview overview = ReturnOverview.of(entry.getKey(), entry.getValue(),
+                    salesByReturn.getOrDefault(entry.getKey(), List.of()), now);
+            if (wanted == null || overview.state() == wanted) {
+                returns.add(overview);
+            }
+        }
+        return ResponseEntity.ok(Map.of("from", fromInstant, "to", toInstant, "count", returns.size(), "returns", returns));
+    }
+
+    private static Instant instant(String value) {
+        return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
     }
 }

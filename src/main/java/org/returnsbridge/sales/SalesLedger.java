@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,16 +32,18 @@ public class SalesLedger {
     /** What Reveni says about the refund now; the bridge's own columns are left alone. */
     public void recordSeen(SalesWork work) {
         OffsetDateTime now = now();
-        int updated = jdbc.update("UPDATE sales_record SET reveni_status = ?, amount = ?, currency = ?, updated_at = ?"
-                + " WHERE record_key = ?", work.reveniStatus(), work.amount(), work.currency(), now, work.recordKey());
+        int updated = jdbc.update("UPDATE sales_record SET reveni_status = ?, amount = ?, currency = ?, item_ids = ?,"
+                + " updated_at = ? WHERE record_key = ?", work.reveniStatus(), work.amount(), work.currency(),
+                String.join(",", work.coveredItemIds()), now, work.recordKey());
         if (updated == 0) {
             try {
                 jdbc.update("""
                         INSERT INTO sales_record (record_key, kind, return_id, refund_id, item_id, reveni_status, amount,
-                               currency, state, external_id, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""",
+                               currency, state, external_id, item_ids, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""",
                         work.recordKey(), work.kind().name(), work.returnId(), work.refundId(), work.itemId(),
-                        work.reveniStatus(), work.amount(), work.currency(), work.externalId(), now, now);
+                        work.reveniStatus(), work.amount(), work.currency(), work.externalId(),
+                        String.join(",", work.coveredItemIds()), now, now);
             } catch (DuplicateKeyException raced) {
                 recordSeen(work);
             }
@@ -48,6 +52,15 @@ public class SalesLedger {
 
     public Optional<SalesRecord> find(String recordKey) {
         return jdbc.query("SELECT * FROM sales_record WHERE record_key = ?", ROW, recordKey).stream().findFirst();
+    }
+
+    public List<SalesRecord> findByReturns(Collection<String> returnIds) {
+        if (returnIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", Collections.nCopies(returnIds.size(), "?"));
+        return jdbc.query("SELECT * FROM sales_record WHERE return_id IN (" + marks + ") ORDER BY created_at, record_key",
+                ROW, returnIds.toArray());
     }
 
     public List<SalesRecord> findByReturn(String returnId) {
@@ -96,5 +109,10 @@ public class SalesLedger {
             rs.getString("item_id"), rs.getString("reveni_status"), (BigDecimal) rs.getObject("amount"),
             rs.getString("currency"), SalesRecordState.valueOf(rs.getString("state")), rs.getString("state_reason"),
             rs.getString("external_id"), (Long) rs.getObject("sitoo_order_id"), (Long) rs.getObject("exception_id"),
-            instant(rs, "recorded_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+            instant(rs, "recorded_at"), instant(rs, "created_at"), instant(rs, "updated_at"), itemIds(rs));
+
+    private static List<String> itemIds(ResultSet rs) throws SQLException {
+        String ids = rs.getString("item_ids");
+        return ids == null || ids.isEmpty() ? List.of() : List.of(ids.split(","));
+    }
 }

@@ -35,6 +35,12 @@ public record SalesWork(Kind kind, ReveniReturn reveniReturn, Refund refund, Ret
         return kind == Kind.REFUND ? "rf-" + refund.id() : "ex-" + exchangedItem.id();
     }
 
+    /** The return items this refund (or exchange) covers. */
+    public List<String> coveredItemIds() {
+        return kind == Kind.REFUND ? refund.items().stream().map(Refund.RefundItem::itemId).toList()
+                : List.of(exchangedItem.id());
+    }
+
     public String returnId() {
         return reveniReturn.id();
     }
