@@ -24,7 +24,8 @@ public record BridgeProperties(
         @Valid @NotNull Restock restock,
         @Valid @NotNull Redelivery redelivery,
         @Valid @NotNull Sitoo sitoo,
-        @Valid @NotNull Exceptions exceptions) {
+        @Valid @NotNull Exceptions exceptions,
+        @Valid @NotNull Reconciliation reconciliation) {
 
     /**
      * The Reveni poll: a Quartz cron (blank = every minute, or every 10 s in sandbox mode so the demo
@@ -69,6 +70,13 @@ public record BridgeProperties(
      * The exception queue's automatic sweep: every sweepInterval it replays due records of transient
      * categories, waiting retryFirst after the first failure, doubling up to retryCap.
      */
+    /**
+     * The daily reconciliation: a Quartz cron in {@code zone} (which also defines the business day), where
+     * the CSV reports go, how long a sellable line may wait for its stock-in, and when a return counts as stuck.
+     */
+    public record Reconciliation(boolean enabled, @NotBlank String cron, @NotBlank String zone,
+                                 @NotBlank String reportsDir, @NotNull Duration stockInSla, @NotNull Duration stuckAfter) {}
+
     public record Exceptions(@NotNull Duration sweepInterval, @NotNull Duration retryFirst,
                              @NotNull Duration retryCap, @Min(1) int sweepBatch) {}
 }

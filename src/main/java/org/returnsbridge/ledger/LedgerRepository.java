@@ -65,6 +65,19 @@ public class LedgerRepository {
                 OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
     }
 
+    /** Lines restocked in [from, to). */
+    public List<LedgerLine> findRestockedBetween(Instant from, Instant to) {
+        return jdbc.query("SELECT * FROM return_line WHERE state = 'RESTOCKED' AND restocked_at >= ? AND restocked_at < ?"
+                + " ORDER BY restocked_at", ROW, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    }
+
+    /** Lines decided RESTOCK but not restocked, in that state since before {@code before}. */
+    public List<LedgerLine> findRestockOverdue(Instant before) {
+        return jdbc.query("SELECT * FROM return_line WHERE decision = 'RESTOCK' AND state <> 'RESTOCKED'"
+                + " AND state_changed_at < ? ORDER BY state_changed_at", ROW, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+    }
+
     public List<LedgerLine> findByReturn(String returnId) {
         return jdbc.query("SELECT * FROM return_line WHERE return_id = ? ORDER BY created_at, item_id", ROW, returnId);
     }

@@ -1,14 +1,21 @@
 package org.returnsbridge.mapping;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.sitoo.SitooClient;
+import org.returnsbridge.sitoo.SitooUnavailableException;
+import org.returnsbridge.sitoo.SitooWarehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class MappingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MappingConfiguration.class);
 
     /**
      * Loaded by the start-up sequence (flow.BridgeStartup) once Camel runs, because the check against
@@ -17,6 +24,33 @@ public class MappingConfiguration {
     @Bean
     MappingRegistry mappingRegistry(BridgeProperties props, SitooClient sitoo) {
         return new MappingRegistry(Path.of(props.mappings().dir()),
-                mappings -> WarehouseCheck.check(mappings, sitoo.warehouses()));
+                mappings -> WarehouseCheck.check(mappings, warehousesRetrying(sitoo)));
+    }
+
+    /**
+     * A Sitoo hiccup while the bridge starts must not stop it: the warehouse list is asked for again a
+     * few times (1, 2, 4, 8 s apart) before start-up gives up with the reason.
+     */
+    static List<SitooWarehouse> warehousesRetrying(SitooClient sitoo) {
+        long waitMillis = 1000;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sitoo.warehouses();
+            } catch (SitooUnavailableException e) {
+                if (attempt >= 5) {
+                    throw new IllegalStateException("Sitoo's warehouse list is needed to check " + MappingsLoader.LOCATIONS
+                            + " and Sitoo did not answer " + attempt + " times: " + e.getMessage(), e);
+                }
+                log.warn("Sitoo did not answer the warehouse list (attempt {}), asking again in {} ms: {}", attempt,
+                        waitMillis, e.getMessage());
+                try {
+                    Thread.sleep(waitMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                waitMillis *= 2;
+            }
+        }
     }
 }

@@ -54,6 +54,18 @@ public class SalesLedger {
         return jdbc.query("SELECT * FROM sales_record WHERE record_key = ?", ROW, recordKey).stream().findFirst();
     }
 
+    /** Records the bridge first saw in [from, to): the refunds and exchanges of a business day. */
+    public List<SalesRecord> findFirstSeenBetween(Instant from, Instant to) {
+        return jdbc.query("SELECT * FROM sales_record WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
+                ROW, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    }
+
+    public boolean knowsExternalId(String externalId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM sales_record WHERE external_id = ?", Integer.class,
+                externalId);
+        return n != null && n > 0;
+    }
+
     public List<SalesRecord> findByReturns(Collection<String> returnIds) {
         if (returnIds.isEmpty()) {
             return List.of();

@@ -16,6 +16,9 @@ final class SitooAdmin {
 
     /** @param path segments after {@code /sandbox/sitoo} */
     HttpAnswer handle(HttpCall call, List<String> path) {
+        if (path.size() == 2 && path.get(0).equals("orders")) {
+            return editOrder(call, path.get(1));
+        }
         String resource = path.size() == 1 ? path.get(0) : "";
         switch (call.method() + " " + resource) {
             case "POST products" -> {
@@ -49,6 +52,27 @@ final class SitooAdmin {
             }
             default -> throw ApiError.notFound("no admin endpoint " + call.method() + " " + call.rawPath());
         }
+    }
+
+    /** {@code DELETE|PUT /sandbox/sitoo/orders/{orderid}}: what a person might do to an order by hand. */
+    private HttpAnswer editOrder(HttpCall call, String id) {
+        int orderid;
+        try {
+            orderid = Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("orderid must be a number, got " + id);
+        }
+        if (call.is("DELETE")) {
+            if (!store.deleteOrder(orderid)) {
+                throw ApiError.notFound("no order " + orderid);
+            }
+            return HttpAnswer.json(200, java.util.Map.of("deleted", orderid));
+        }
+        if (call.is("PUT") && call.jsonBody().isObject()) {
+            return HttpAnswer.json(200, store.patchOrder(orderid, (ObjectNode) call.jsonBody())
+                    .orElseThrow(() -> ApiError.notFound("no order " + orderid)));
+        }
+        throw ApiError.notFound("use DELETE or PUT (a JSON object of fields to replace) on /sandbox/sitoo/orders/{orderid}");
     }
 
     private HttpAnswer putProduct(JsonNode body) {

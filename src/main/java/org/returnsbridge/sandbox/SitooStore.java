@@ -29,6 +29,7 @@ final class SitooStore {
     private final List<WarehouseTransaction> transactions = new ArrayList<>();
     private final List<SitooReasonCode> reasonCodes = new ArrayList<>();
     private final List<StoredOrder> orders = new ArrayList<>();
+    private final java.util.Set<Integer> deletedOrders = new java.util.HashSet<>();
     private final Map<String, Integer> orderIdsByExternalId = new HashMap<>();
 
     SitooStore(Clock clock) {
@@ -46,6 +47,7 @@ final class SitooStore {
         transactions.clear();
         reasonCodes.clear();
         orders.clear();
+        deletedOrders.clear();
         orderIdsByExternalId.clear();
     }
 
@@ -195,7 +197,30 @@ final class SitooStore {
 
     synchronized List<StoredOrder> orders() {
         return orders.stream()
+                .filter(o -> !deletedOrders.contains(o.orderid()))
                 .map(o -> new StoredOrder(o.orderid(), o.externalid(), o.orderdate(), o.json().deepCopy()))
                 .toList();
+    }
+
+    /** Admin only: an order removed by hand in Sitoo (reconciliation must notice). */
+    synchronized boolean deleteOrder(int orderid) {
+        if (orderid < 1 || orderid > orders.size() || !deletedOrders.add(orderid)) {
+            return false;
+        }
+        StoredOrder order = orders.get(orderid - 1);
+        if (order.externalid() != null) {
+            orderIdsByExternalId.remove(order.externalid());
+        }
+        return true;
+    }
+
+    /** Admin only: an order edited by hand in Sitoo; the given fields replace the stored ones. */
+    synchronized Optional<ObjectNode> patchOrder(int orderid, ObjectNode fields) {
+        if (orderid < 1 || orderid > orders.size() || deletedOrders.contains(orderid)) {
+            return Optional.empty();
+        }
+        ObjectNode json = orders.get(orderid - 1).json();
+        json.setAll(fields);
+        return Optional.of(json.deepCopy());
     }
 }

@@ -158,6 +158,31 @@ public class SitooClient {
         return Optional.empty();
     }
 
+    /** Every order dated in [from, to] (unix seconds), page by page, without collecting them. */
+    public void forEachOrder(long from, long to, java.util.function.Consumer<JsonNode> action) {
+        forEachItem(connection.baseUrl() + "/orders.json", "orderdatefrom=" + from + "&orderdateto=" + to,
+                "list orders", action);
+    }
+
+    /** Every stock-in of one warehouse created in [from, to] (unix seconds), page by page. */
+    public void forEachStockIn(int warehouseId, long from, long to, java.util.function.Consumer<JsonNode> action) {
+        forEachItem(connection.siteUrl() + "/warehousetransactions.json", "warehouseid=" + warehouseId
+                + "&transactiontype=" + STOCK_IN + "&datecreatedfrom=" + from + "&datecreatedto=" + to
+                + "&sort=warehousetransactionid", "list stock-ins of warehouse " + warehouseId, action);
+    }
+
+    private void forEachItem(String url, String filter, String what, java.util.function.Consumer<JsonNode> action) {
+        int start = 0;
+        while (true) {
+            JsonNode page = get(url, filter + "&start=" + start + "&num=" + PAGE_SIZE, what);
+            page.path("items").forEach(action);
+            start += PAGE_SIZE;
+            if (start >= page.path("totalcount").asInt(0) || page.path("items").isEmpty()) {
+                return;
+            }
+        }
+    }
+
     /** Sitoo's quantity format: a string with exactly three decimals. */
     static String quantity(BigDecimal q) {
         return q.setScale(3, RoundingMode.UNNECESSARY).toPlainString();

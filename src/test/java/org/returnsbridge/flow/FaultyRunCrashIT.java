@@ -50,18 +50,26 @@ class FaultyRunCrashIT {
         Random random = new Random(7);
         Map<String, BigDecimal> expected = new HashMap<>();
         int sellableLines = 0;
+        int refunds = 0;
         for (int r = 0; r < 150; r++) {
             int locationIndex = random.nextInt(LOCATIONS.length);
             ReturnJson ret = aReturn().location(LOCATIONS[locationIndex]);
+            String refunded = null;
             for (int i = 0; i < 1 + random.nextInt(2); i++) {
                 String sku = SKUS[random.nextInt(SKUS.length)];
+                String item = newId();
                 if (random.nextInt(5) == 0) {
-                    ret.item(newId(), sku, 1, "accepted", "damaged");
+                    ret.item(item, sku, 1, "accepted", "damaged");
                 } else {
-                    ret.sellable(newId(), sku, 1);
+                    ret.sellable(item, sku, 1);
                     sellableLines++;
                     expected.merge((locationIndex + 1) + "/" + sku, BigDecimal.ONE, BigDecimal::add);
                 }
+                refunded = item;
+            }
+            if (r % 2 == 0) { // half the returns carry a refund, which must become exactly one Sitoo order
+                ret.refund(newId(), "succeeded", "49.9500", refunded, "49.9500");
+                refunds++;
             }
             sandbox.putReturn(ret.json());
         }
@@ -99,6 +107,11 @@ class FaultyRunCrashIT {
         }
         assertThat(sandbox.totalStock()).isEqualByComparingTo(BigDecimal.valueOf(lines));
         assertThat(sandbox.warehouseTransactions()).as("one stock-in per sellable line").hasSize(lines);
+        final int expectedOrders = refunds;
+        await("every refund is in Sitoo's sales ledger").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> sandbox.orders().size() >= expectedOrders);
+        Thread.sleep(3_000);
+        assertThat(sandbox.orders()).as("one order per refund, never two").hasSize(expectedOrders);
         log.info("FAULTY CRASH RUN: {} sellable lines, {} stock-ins when bridge-1 was killed, faults {}",
                 lines, atKill, sandbox.calls());
     }

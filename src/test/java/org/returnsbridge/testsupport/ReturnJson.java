@@ -68,7 +68,7 @@ public final class ReturnJson {
     public ReturnJson refund(String refundId, String status, String amount, String... itemIdAmountPairs) {
         ObjectNode refund = node.withArray("refunds").addObject().put("id", refundId).put("status", status)
                 .put("amount", amount).put("currency", "EUR").put("method", "original_payment")
-                .put("created_at", "2026-11-24T08:00:00Z");
+                .put("created_at", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         ArrayNode items = refund.putArray("items");
         for (int i = 0; i < itemIdAmountPairs.length; i += 2) {
             items.addObject().put("item_id", itemIdAmountPairs[i]).put("quantity", 1).put("amount", itemIdAmountPairs[i + 1]);

@@ -36,6 +36,8 @@ import org.springframework.jmx.support.JmxUtils;
         "bridge.poll.enabled=false",
         "bridge.poll.page-size=2",
         "bridge.limits.max-page-bytes=200000",
+        "bridge.reconciliation.enabled=false",
+        "bridge.reconciliation.reports-dir=target/test-reports",
         "bridge.poll.overlap=PT1H",
         "bridge.restock.settle-time=PT4S",
         "bridge.restock.sweep-interval=PT1H",
@@ -92,6 +94,7 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM exception_record");
         jdbc.update("DELETE FROM poll_checkpoint");
         jdbc.update("DELETE FROM sales_record");
+        jdbc.update("DELETE FROM reconciliation_report");
         catalog.invalidateAll();
         sitooGuard.reset();
     }

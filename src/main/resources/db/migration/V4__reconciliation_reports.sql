@@ -1,0 +1,8 @@
+-- The latest reconciliation report per business day, as served by GET /api/reconciliation/{date}.
+CREATE TABLE reconciliation_report (
+    report_date    DATE          NOT NULL PRIMARY KEY,
+    zone           VARCHAR(64)   NOT NULL,
+    generated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    findings_count INT           NOT NULL,
+    report_json    CLOB          NOT NULL
+);
