@@ -27,6 +27,8 @@ class RefundRecordTest extends SandboxedBridgeTest {
     private SalesLedger sales;
     @Autowired
     private SitooClient sitoo;
+    @Autowired
+    private org.returnsbridge.exceptions.ExceptionOperations operations;
 
     @Test
     void fullRefundBecomesOneClosedPaidReturnOrderAndMovesNoStock() {
@@ -200,6 +202,29 @@ class RefundRecordTest extends SandboxedBridgeTest {
         SalesRecord record = sales.find("refund:" + refund).orElseThrow();
         assertThat(record.state()).isEqualTo(SalesRecordState.RECORDED);
         assertThat(record.sitooOrderId()).isEqualTo(sandbox.orders().get(0).path("orderid").asLong());
+    }
+
+    @Test
+    void refundQueuedDuringAnOutageIsReplayedIntoOneOrderAndReplayingAgainAddsNone() {
+        String item = newId();
+        String refund = newId();
+        sandbox.putReturn(aReturn().item(item, SCARF, 1, "accepted", "damaged")
+                .refund(refund, "succeeded", "49.9500", item, "49.9500").json());
+        sandbox.sitooFaults("{\"outageSeconds\": 3}");
+
+        poll();
+
+        var record = exceptionsFor("refund:" + refund).get(0);
+        assertThat(record.category()).isEqualTo(ExceptionCategory.SITOO_UNAVAILABLE);
+        assertThat(sandbox.orders()).isEmpty();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> "RESOLVED".equals(operations.replay(record.id()).outcome()));
+        operations.replay(record.id());
+
+        assertThat(externalIds()).containsExactly("rf-" + refund);
+        assertThat(sales.find("refund:" + refund).orElseThrow().state()).isEqualTo(SalesRecordState.RECORDED);
     }
 
     @Test
