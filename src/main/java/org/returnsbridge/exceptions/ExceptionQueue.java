@@ -1,14 +1,13 @@
 package org.returnsbridge.exceptions;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.returnsbridge.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -154,18 +153,14 @@ public class ExceptionQueue {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return Sql.utc(clock.instant());
     }
 
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
     private static final RowMapper<ExceptionRecord> ROW = (rs, n) -> new ExceptionRecord(
             rs.getLong("id"), rs.getString("line_key"), ExceptionCategory.valueOf(rs.getString("category")),
             rs.getString("reason"), rs.getString("return_id"), rs.getString("item_id"), rs.getString("sku"),
             rs.getString("location_id"), (Integer) rs.getObject("warehouse_id"), rs.getString("payload"),
-            rs.getInt("attempts"), ExceptionStatus.valueOf(rs.getString("status")), instant(rs, "first_seen"),
-            instant(rs, "last_seen"), instant(rs, "resolved_at"));
+            rs.getInt("attempts"), ExceptionStatus.valueOf(rs.getString("status")), Sql.instant(rs, "first_seen"),
+            Sql.instant(rs, "last_seen"), Sql.instant(rs, "resolved_at"));
 }

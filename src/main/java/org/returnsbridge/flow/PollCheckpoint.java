@@ -3,9 +3,9 @@ package org.returnsbridge.flow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.returnsbridge.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The poll's durable checkpoint: every return updated before it has been fully processed. */
@@ -28,8 +28,8 @@ public class PollCheckpoint {
 
     /** Only ever moves forward. */
     public void advanceTo(Instant checkpoint) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(checkpoint, ZoneOffset.UTC);
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime at = Sql.utc(checkpoint);
+        OffsetDateTime now = Sql.utc(clock.instant());
         int updated = jdbc.update("UPDATE poll_checkpoint SET checkpoint_at = ?, saved_at = ? WHERE name = ? AND checkpoint_at < ?",
                 at, now, NAME, at);
         if (updated == 0 && load().isEmpty()) {

@@ -1,14 +1,12 @@
 package org.returnsbridge.ledger;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.returnsbridge.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -62,20 +60,20 @@ public class LedgerRepository {
                 + " HAVING MIN(created_at) >= ? AND MIN(created_at) < ?"
                 + " ORDER BY first_seen, return_id FETCH FIRST " + limit + " ROWS ONLY) r ON r.return_id = l.return_id"
                 + " ORDER BY r.first_seen, l.return_id, l.created_at, l.item_id", ROW,
-                OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+                Sql.utc(from), Sql.utc(to));
     }
 
     /** Lines restocked in [from, to). */
     public List<LedgerLine> findRestockedBetween(Instant from, Instant to) {
         return jdbc.query("SELECT * FROM return_line WHERE state = 'RESTOCKED' AND restocked_at >= ? AND restocked_at < ?"
-                + " ORDER BY restocked_at", ROW, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+                + " ORDER BY restocked_at", ROW, Sql.utc(from),
+                Sql.utc(to));
     }
 
     /** Lines decided RESTOCK but not restocked, in that state since before {@code before}. */
     public List<LedgerLine> findRestockOverdue(Instant before) {
         return jdbc.query("SELECT * FROM return_line WHERE decision = 'RESTOCK' AND state <> 'RESTOCKED'"
-                + " AND state_changed_at < ? ORDER BY state_changed_at", ROW, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+                + " AND state_changed_at < ? ORDER BY state_changed_at", ROW, Sql.utc(before));
     }
 
     public List<LedgerLine> findByReturn(String returnId) {
@@ -141,17 +139,13 @@ public class LedgerRepository {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return Sql.utc(clock.instant());
     }
 
     private static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+        return Sql.truncate(s, 1000);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
     private static final RowMapper<LedgerLine> ROW = (rs, n) -> new LedgerLine(
             rs.getString("item_id"), rs.getString("return_id"), rs.getString("return_status"),
@@ -159,8 +153,8 @@ public class LedgerRepository {
             (Integer) rs.getObject("quantity"), rs.getString("location_id"), (Integer) rs.getObject("warehouse_id"),
             rs.getString("inspection_condition"), rs.getString("return_reason"), rs.getString("reason_code"),
             rs.getString("decision"), LineState.valueOf(rs.getString("state")), rs.getString("state_reason"),
-            rs.getString("external_id"), instant(rs, "restock_intent_at"), instant(rs, "last_post_at"),
+            rs.getString("external_id"), Sql.instant(rs, "restock_intent_at"), Sql.instant(rs, "last_post_at"),
             (Long) rs.getObject("sitoo_transaction_id"),
-            instant(rs, "restocked_at"), (Long) rs.getObject("exception_id"), instant(rs, "created_at"),
-            instant(rs, "updated_at"), instant(rs, "state_changed_at"));
+            Sql.instant(rs, "restocked_at"), (Long) rs.getObject("exception_id"), Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "updated_at"), Sql.instant(rs, "state_changed_at"));
 }

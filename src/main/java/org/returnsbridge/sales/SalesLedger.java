@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.returnsbridge.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -57,7 +57,7 @@ public class SalesLedger {
     /** Records the bridge first saw in [from, to): the refunds and exchanges of a business day. */
     public List<SalesRecord> findFirstSeenBetween(Instant from, Instant to) {
         return jdbc.query("SELECT * FROM sales_record WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
-                ROW, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+                ROW, Sql.utc(from), Sql.utc(to));
     }
 
     public boolean knowsExternalId(String externalId) {
@@ -104,24 +104,20 @@ public class SalesLedger {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return Sql.utc(clock.instant());
     }
 
     private static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+        return Sql.truncate(s, 1000);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
     private static final RowMapper<SalesRecord> ROW = (rs, n) -> new SalesRecord(
             rs.getString("record_key"), rs.getString("kind"), rs.getString("return_id"), rs.getString("refund_id"),
             rs.getString("item_id"), rs.getString("reveni_status"), (BigDecimal) rs.getObject("amount"),
             rs.getString("currency"), SalesRecordState.valueOf(rs.getString("state")), rs.getString("state_reason"),
             rs.getString("external_id"), (Long) rs.getObject("sitoo_order_id"), (Long) rs.getObject("exception_id"),
-            instant(rs, "recorded_at"), instant(rs, "created_at"), instant(rs, "updated_at"), itemIds(rs));
+            Sql.instant(rs, "recorded_at"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), itemIds(rs));
 
     private static List<String> itemIds(ResultSet rs) throws SQLException {
         String ids = rs.getString("item_ids");
