@@ -25,7 +25,8 @@ public record BridgeProperties(
         @Valid @NotNull Redelivery redelivery,
         @Valid @NotNull Sitoo sitoo,
         @Valid @NotNull Exceptions exceptions,
-        @Valid @NotNull Reconciliation reconciliation) {
+        @Valid @NotNull Reconciliation reconciliation,
+        @Valid @NotNull Webhooks webhooks) {
 
     /**
      * The Reveni poll: a Quartz cron (blank = every minute, or every 10 s in sandbox mode so the demo
@@ -76,6 +77,12 @@ public record BridgeProperties(
      */
     public record Reconciliation(boolean enabled, @NotBlank String cron, @NotBlank String zone,
                                  @NotBlank String reportsDir, @NotNull Duration stockInSla, @NotNull Duration stuckAfter) {}
+
+    /**
+     * Reveni webhooks: how far a signature's timestamp may be from now, and (optional) the public URL of
+     * this bridge's /webhooks/reveni to register with Reveni at start-up.
+     */
+    public record Webhooks(@NotNull Duration tolerance, String registerUrl) {}
 
     public record Exceptions(@NotNull Duration sweepInterval, @NotNull Duration retryFirst,
                              @NotNull Duration retryCap, @Min(1) int sweepBatch) {}

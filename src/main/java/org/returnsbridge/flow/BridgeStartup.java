@@ -30,15 +30,18 @@ public class BridgeStartup implements ExtendedStartupListener {
 
     private final MappingRegistry mappings;
     private final RestockSweep sweep;
+    private final org.returnsbridge.reveni.ReveniClient reveni;
     private final ExceptionQueue exceptions;
     private final CamelContext camel;
     private final BridgeProperties props;
     private final PollSchedule schedule;
 
-    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, ExceptionQueue exceptions, CamelContext camel, BridgeProperties props,
+    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, org.returnsbridge.reveni.ReveniClient reveni,
+                         ExceptionQueue exceptions, CamelContext camel, BridgeProperties props,
                          PollSchedule schedule) {
         this.mappings = mappings;
         this.sweep = sweep;
+        this.reveni = reveni;
         this.exceptions = exceptions;
         this.camel = camel;
         this.props = props;
@@ -64,11 +67,22 @@ public class BridgeStartup implements ExtendedStartupListener {
         camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_SWEEP);
         camel.getRouteController().startRoute(ReturnRoutes.EXCEPTION_SWEEP);
         camel.getRouteController().startRoute(ReturnRoutes.MAPPING_WATCH);
+        camel.getRouteController().startRoute(org.returnsbridge.webhooks.WebhookRoutes.INBOX_SWEEP);
+        registerWebhook();
         if (props.poll().enabled()) {
             camel.getRouteController().startRoute(ReturnRoutes.POLL_SCHEDULE);
             log.info("Polling Reveni on cron '{}'", schedule.cron());
         } else {
             log.warn("Polling is disabled (BRIDGE_POLL_ENABLED=false)");
+        }
+    }
+
+    /** Asked for with BRIDGE_WEBHOOK_REGISTER_URL: Reveni is told where to send return events. */
+    private void registerWebhook() {
+        String url = props.webhooks().registerUrl();
+        if (url != null && !url.isBlank()) {
+            reveni.registerWebhook(url.trim());
+            log.info("Registered {} with Reveni for return.created and return.updated", url.trim());
         }
     }
 

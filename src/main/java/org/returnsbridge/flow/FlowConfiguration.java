@@ -36,9 +36,10 @@ public class FlowConfiguration {
 
     @Bean
     ReturnsPoller returnsPoller(ReveniClient reveni, ReturnParser parser, PollCheckpoint checkpoint,
-                                ExceptionQueue exceptions, Clock clock, BridgeProperties props) {
+                                ExceptionQueue exceptions, Clock clock, BridgeProperties props,
+                                org.returnsbridge.ledger.ReturnVersions versions) {
         return new ReturnsPoller(reveni, parser, checkpoint, exceptions, clock, props.poll().overlap(),
-                props.poll().initialLookback());
+                props.poll().initialLookback(), versions);
     }
 
     @Bean

@@ -40,9 +40,11 @@ public class ReturnsPoller {
     private final Clock clock;
     private final Duration overlap;
     private final Duration initialLookback;
+    private final org.returnsbridge.ledger.ReturnVersions versions;
 
     public ReturnsPoller(ReveniClient reveni, ReturnParser parser, PollCheckpoint checkpoint, ExceptionQueue exceptions,
-                         Clock clock, Duration overlap, Duration initialLookback) {
+                         Clock clock, Duration overlap, Duration initialLookback,
+                         org.returnsbridge.ledger.ReturnVersions versions) {
         this.reveni = reveni;
         this.parser = parser;
         this.checkpoint = checkpoint;
@@ -50,6 +52,7 @@ public class ReturnsPoller {
         this.clock = clock;
         this.overlap = overlap;
         this.initialLookback = initialLookback;
+        this.versions = versions;
     }
 
     /** Starts a little before the checkpoint: updated_at has whole-second precision and writers race. */
@@ -113,9 +116,16 @@ public class ReturnsPoller {
         return ret;
     }
 
+    /** After a return's lines and sales: the poll's progress moves on, and so does the return's version. */
     public void returnDone(Exchange exchange) {
         ReveniReturn ret = exchange.getIn().getBody(ReveniReturn.class);
-        exchange.getProperty(PROGRESS, PollProgress.class).returnDone(ret == null ? null : ret.updatedAt());
+        PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+        if (progress != null) { // a webhook event or a replay has no poll around it
+            progress.returnDone(ret == null ? null : ret.updatedAt());
+        }
+        if (ret != null) {
+            versions.advance(ret.id(), ret.updatedAt());
+        }
         MDC.remove("returnId");
     }
 

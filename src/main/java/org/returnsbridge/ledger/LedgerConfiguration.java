@@ -10,6 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class LedgerConfiguration {
 
     @Bean
+    ReturnVersions returnVersions(JdbcTemplate jdbc) {
+        return new ReturnVersions(jdbc);
+    }
+
+    @Bean
     LedgerRepository ledgerRepository(JdbcTemplate jdbc, Clock clock) {
         return new LedgerRepository(jdbc, clock);
     }

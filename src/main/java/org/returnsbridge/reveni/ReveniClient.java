@@ -66,6 +66,22 @@ public class ReveniClient {
         }
     }
 
+    /** Asks Reveni to send return.created and return.updated events to {@code url}. */
+    public void registerWebhook(String url) {
+        String body = json.createObjectNode().put("url", url).set("event_types",
+                json.createArrayNode().add("return.created").add("return.updated")).toString();
+        HttpResponse response;
+        try {
+            response = http.call("POST", connection.baseUrl() + "/stores/" + connection.storeId() + "/webhooks", null,
+                    Map.of("Authorization", "Bearer " + connection.apiKey(), "Accept", "application/json"), body);
+        } catch (IOException e) {
+            throw new ReveniUnavailableException("Reveni did not answer the webhook registration: " + e.getMessage(), e);
+        }
+        if (!response.isSuccess()) {
+            throw unavailable(response, "register webhook " + url);
+        }
+    }
+
     public ReturnsPage fetchPage(String url) {
         HttpResponse response;
         try {

@@ -95,6 +95,8 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM poll_checkpoint");
         jdbc.update("DELETE FROM sales_record");
         jdbc.update("DELETE FROM reconciliation_report");
+        jdbc.update("DELETE FROM webhook_inbox");
+        jdbc.update("DELETE FROM return_version");
         catalog.invalidateAll();
         sitooGuard.reset();
     }

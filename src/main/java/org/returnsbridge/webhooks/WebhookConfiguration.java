@@ -1,0 +1,35 @@
+package org.returnsbridge.webhooks;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
+import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.ledger.ReturnVersions;
+import org.returnsbridge.reveni.ReturnParser;
+import org.returnsbridge.reveni.ReveniClient;
+import org.returnsbridge.reveni.ReveniConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@Configuration(proxyBeanMethods = false)
+public class WebhookConfiguration {
+
+    /** Keyed with the merchant's API key, as Reveni signs with it. */
+    @Bean
+    ReveniSignature reveniSignature(ReveniConnection reveni, BridgeProperties props) {
+        return new ReveniSignature(reveni.apiKey(), props.webhooks().tolerance());
+    }
+
+    @Bean
+    WebhookInbox webhookInbox(JdbcTemplate jdbc, Clock clock) {
+        return new WebhookInbox(jdbc, clock);
+    }
+
+    @Bean
+    WebhookProcessor webhookProcessor(WebhookInbox inbox, ReturnVersions versions, ReturnParser parser,
+                                      ReveniClient reveni, ProducerTemplate camel, ObjectMapper json) {
+        return new WebhookProcessor(inbox, versions, parser, reveni, camel, json);
+    }
+}
