@@ -10,9 +10,11 @@ import java.util.Optional;
 final class ReveniAdmin {
 
     private final ReveniStore store;
+    private final WebhookSender webhooks;
 
-    ReveniAdmin(ReveniStore store) {
+    ReveniAdmin(ReveniStore store, WebhookSender webhooks) {
         this.store = store;
+        this.webhooks = webhooks;
     }
 
     /** @param path segments after {@code /sandbox/reveni} */
@@ -37,6 +39,15 @@ final class ReveniAdmin {
         }
         if (JsonHttp.match("webhooks", path).isPresent() && call.is("GET")) {
             return HttpAnswer.json(200, store.webhooks());
+        }
+        if (JsonHttp.match("webhooks/resend-all", path).isPresent() && call.is("POST")) {
+            return HttpAnswer.json(200, Map.of("resent", webhooks.resendAll()));
+        }
+        if (JsonHttp.match("webhook-deliveries", path).isPresent() && call.is("GET")) {
+            return HttpAnswer.json(200, webhooks.deliveries());
+        }
+        if (JsonHttp.match("webhook-faults", path).isPresent()) {
+            return webhookFaults(call);
         }
         throw ApiError.notFound("no admin endpoint " + call.method() + " " + call.rawPath());
     }
@@ -66,6 +77,18 @@ final class ReveniAdmin {
             }
             default -> throw new ApiError(405, "use PUT, GET or DELETE");
         }
+    }
+
+    private HttpAnswer webhookFaults(HttpCall call) {
+        switch (call.method()) {
+            case "PUT" -> webhooks.faults().configure(JsonHttp.convert(call.jsonBody(), WebhookFaultSettings.class));
+            case "DELETE" -> webhooks.faults().clear();
+            case "GET" -> {
+                // just report
+            }
+            default -> throw new ApiError(405, "use PUT, GET or DELETE");
+        }
+        return HttpAnswer.json(200, webhooks.faults().settings());
     }
 
     private HttpAnswer plantRawResult(HttpCall call) {

@@ -18,7 +18,7 @@ final class SandboxAdminApi {
 
     SandboxAdminApi(SandboxWorld world) {
         this.world = world;
-        this.reveni = new ReveniAdmin(world.reveni());
+        this.reveni = new ReveniAdmin(world.reveni(), world.webhooks());
         this.sitoo = new SitooAdmin(world.sitoo());
     }
 

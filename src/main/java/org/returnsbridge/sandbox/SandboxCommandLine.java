@@ -14,7 +14,7 @@ final class SandboxCommandLine {
 
     static final List<String> OPTIONS = List.of("port", "bind-address", "trickle", "trickle-interval-seconds",
             "seed", "seed-defaults", "reveni-api-key", "reveni-store-id", "sitoo-account-id", "sitoo-api-id",
-            "sitoo-api-password", "sitoo-site-id", "sitoo-faults", "reveni-faults");
+            "sitoo-api-password", "sitoo-site-id", "webhook-url", "sitoo-faults", "reveni-faults");
     /** Options applied to the running server rather than to its settings (JSON as PUT /sandbox/faults/{vendor}). */
     static final List<String> FAULT_OPTIONS = List.of("sitoo-faults", "reveni-faults");
 
@@ -86,6 +86,7 @@ final class SandboxCommandLine {
                 case "sitoo-api-id" -> s.withSitooApiId(v);
                 case "sitoo-api-password" -> s.withSitooApiPassword(v);
                 case "sitoo-site-id" -> s.withSitooSiteId(number(entry.getKey(), v));
+                case "webhook-url" -> s.withWebhookUrl(v);
                 default -> s;
             };
         }

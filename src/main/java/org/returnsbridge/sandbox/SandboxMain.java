@@ -49,6 +49,7 @@ public final class SandboxMain {
                    Sitoo API  : %s
                    Admin API  : %s   (POST /reset, GET /calls, PUT /faults/sitoo ...)
                    Trickle    : %s, seed %d
+                   Webhooks   : %s
                  Start the bridge against it with:
                    export REVENI_BASE_URL=%s
                    export REVENI_API_KEY=%s
@@ -59,7 +60,8 @@ public final class SandboxMain {
                    export SITOO_SITE_ID=%d
                 ==================================================================
                 """.formatted(server.reveniBaseUrl(), server.sitooBaseUrl(), server.adminUrl(), trickle,
-                s.randomSeed(), server.reveniBaseUrl(), s.reveniApiKey(), s.reveniStoreId(), server.sitooBaseUrl(),
+                s.randomSeed(), s.webhookUrl() == null ? "to registered URLs only" : "also to " + s.webhookUrl(),
+                server.reveniBaseUrl(), s.reveniApiKey(), s.reveniStoreId(), server.sitooBaseUrl(),
                 s.sitooApiId(), s.sitooApiPassword(), s.sitooSiteId());
     }
 

@@ -121,6 +121,7 @@ public final class SandboxServer implements AutoCloseable {
     @Override
     public void close() {
         world.trickle().close();
+        world.webhooks().close();
         httpServer.stop(0);
         // Interrupts requests sleeping in fault delays so closing never waits for them.
         executor.shutdownNow();

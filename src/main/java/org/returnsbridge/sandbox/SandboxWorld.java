@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * All state of one sandbox in one place: both vendors' data, their fault injectors, the call counts and the
- * trickle. Holding it together is what makes {@code POST /sandbox/reset} a true clean slate.
+ * All state of one sandbox in one place: both vendors' data, their fault injectors, the call counts, the
+ * trickle and Reveni's webhook sender. Holding it together is what makes {@code POST /sandbox/reset} a true clean slate.
  */
 final class SandboxWorld {
 
@@ -15,6 +15,7 @@ final class SandboxWorld {
     private final FaultInjector sitooFaults;
     private final CallCounter calls = new CallCounter();
     private final ReturnsTrickle trickle;
+    private final WebhookSender webhooks;
 
     SandboxWorld(SandboxSettings settings, Clock clock) {
         this.reveni = new ReveniStore(clock);
@@ -22,6 +23,8 @@ final class SandboxWorld {
         this.reveniFaults = new FaultInjector(clock);
         this.sitooFaults = new FaultInjector(clock);
         this.trickle = new ReturnsTrickle(reveni, settings.randomSeed());
+        this.webhooks = new WebhookSender(settings, reveni, clock);
+        reveni.addListener(webhooks);
         if (settings.seedDefaults()) {
             DefaultSeed.applyTo(sitoo);
         }
@@ -59,10 +62,15 @@ final class SandboxWorld {
         return trickle;
     }
 
+    WebhookSender webhooks() {
+        return webhooks;
+    }
+
     /** Forgets everything; the trickle (if running) keeps ticking and starts over with new returns. */
     void reset(boolean seedDefaults) {
         trickle.forgetAll();
-        reveni.reset();
+        reveni.reset(); // registrations included
+        webhooks.reset();
         sitoo.reset();
         reveniFaults.clear();
         sitooFaults.clear();

@@ -11,6 +11,8 @@
  *       (writes), {@code SitooLists} (start/num/sort/fields), {@code SitooStore} (state).</li>
  *   <li>Test and demo control under {@code /sandbox}: {@code SandboxAdminApi}, {@code ReveniAdmin}, {@code SitooAdmin}.</li>
  *   <li>Misbehaviour: {@code FaultSettings}, {@code FaultInjector}, applied by {@code VendorEndpoint}.</li>
+ *   <li>Reveni's webhooks: {@code WebhookSender} (signed POSTs per return change, retries, per-URL order),
+ *       {@code WebhookEvent}, {@code WebhookSignature}, {@code WebhookFaults}, {@code WebhookDeliveryLog}.</li>
  *   <li>The demo's moving world: {@code ReturnsTrickle}, {@code TrickleReturnFactory}, {@code TrickleLifecycle};
  *       the fixed world: {@code DefaultSeed}.</li>
  * </ul>

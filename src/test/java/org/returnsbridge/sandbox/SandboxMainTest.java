@@ -91,4 +91,13 @@ class SandboxMainTest {
                     .hasMessageContaining("rate50");
         }
     }
+
+    @Test
+    void webhookUrlOptionIsReadFromArgumentsOrEnvironment() {
+        assertThat(SandboxCommandLine.settings(new String[] {"--webhook-url=http://localhost:8080/webhooks/reveni"},
+                Map.of()).webhookUrl()).isEqualTo("http://localhost:8080/webhooks/reveni");
+        assertThat(SandboxCommandLine.settings(new String[0], Map.of("SANDBOX_WEBHOOK_URL", "http://h/x")).webhookUrl())
+                .isEqualTo("http://h/x");
+        assertThat(SandboxSettings.defaults().webhookUrl()).isNull();
+    }
 }
