@@ -18,5 +18,5 @@ public record ConnectionProperties(Reveni reveni, Sitoo sitoo, Sandbox sandbox) 
      * faults each fake vendor starts with (JSON, as PUT /sandbox/faults/{vendor} takes it).
      */
     public record Sandbox(Integer port, Boolean trickle, Integer trickleIntervalSeconds, String sitooFaults,
-                          String reveniFaults) {}
+                          String reveniFaults, Boolean webhooks) {}
 }

@@ -51,6 +51,6 @@ class VendorConnectionsTest {
     }
 
     private static ConnectionProperties props(Reveni reveni, Sitoo sitoo) {
-        return new ConnectionProperties(reveni, sitoo, new ConnectionProperties.Sandbox(0, false, 5, null, null));
+        return new ConnectionProperties(reveni, sitoo, new ConnectionProperties.Sandbox(0, false, 5, null, null, false));
     }
 }

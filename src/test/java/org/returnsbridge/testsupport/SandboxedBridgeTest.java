@@ -33,6 +33,7 @@ import org.springframework.jmx.support.JmxUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.connections.sandbox.port=0",
         "bridge.connections.sandbox.trickle=false",
+        "bridge.connections.sandbox.webhooks=false",
         "bridge.poll.enabled=false",
         "bridge.poll.page-size=2",
         "bridge.limits.max-page-bytes=200000",
