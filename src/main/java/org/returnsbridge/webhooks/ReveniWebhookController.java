@@ -1,5 +1,7 @@
 package org.returnsbridge.webhooks;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -8,13 +10,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.ProducerTemplate;
+import org.returnsbridge.BridgeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,26 +39,31 @@ public class ReveniWebhookController {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final long maxBodyBytes;
 
     public ReveniWebhookController(ReveniSignature signature, WebhookInbox inbox, ProducerTemplate camel,
-                                   ObjectMapper json, MeterRegistry meters, Clock clock) {
+                                   ObjectMapper json, MeterRegistry meters, Clock clock, BridgeProperties props) {
         this.signature = signature;
         this.inbox = inbox;
         this.camel = camel;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
+        this.maxBodyBytes = props.limits().maxPageBytes();
     }
 
     @PostMapping("/webhooks/reveni")
     public ResponseEntity<Map<String, Object>> receive(
             @RequestHeader(value = "X-REVENI-SIGNATURE", required = false) String signatureHeader,
             @RequestHeader(value = "Content-Type", required = false) String contentType,
-            @RequestBody(required = false) byte[] body) {
+            HttpServletRequest request) throws IOException {
         if (contentType == null || !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
             return answer(415, "unsupported_media_type", "send the event as Content-Type: application/json");
         }
-        byte[] raw = body == null ? new byte[0] : body;
+        byte[] raw = readLimited(request);
+        if (raw == null) {
+            return answer(413, "too_large", "an event may be at most " + maxBodyBytes + " bytes");
+        }
         ReveniSignature.Verdict verdict = signature.verify(signatureHeader, raw, clock.instant());
         if (verdict != ReveniSignature.Verdict.VALID) {
             return answer(401, "signature_" + verdict.name().toLowerCase(), switch (verdict) {
@@ -89,6 +97,17 @@ public class ReveniWebhookController {
         }
         count("accepted");
         return ResponseEntity.accepted().body(Map.of("status", "accepted", "id", id));
+    }
+
+    /** The raw bytes (the signature covers exactly them), or null past the limit: never read unbounded. */
+    private byte[] readLimited(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] raw = in.readNBytes((int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE));
+            return raw.length > maxBodyBytes ? null : raw;
+        }
     }
 
     private ResponseEntity<Map<String, Object>> answer(int status, String outcome, String detail) {

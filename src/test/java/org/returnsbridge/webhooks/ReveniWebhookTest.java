@@ -86,6 +86,11 @@ class ReveniWebhookTest extends SandboxedBridgeTest {
 
         byte[] notAnEvent = "{\"hello\": \"world\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(post(notAnEvent, GENUINE.sign(now(), notAnEvent), "application/json").statusCode()).isEqualTo(400);
+
+        ReturnJson huge = aReturn().sellable(newId(), SCARF, 1);
+        huge.json().put("notes", "x".repeat(300_000)); // the test context accepts at most 200 000 bytes
+        byte[] oversized = event(newId(), "return.updated", huge);
+        assertThat(post(oversized, GENUINE.sign(now(), oversized), "application/json").statusCode()).isEqualTo(413);
     }
 
     @Test
