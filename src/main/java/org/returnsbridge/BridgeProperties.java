@@ -26,7 +26,8 @@ public record BridgeProperties(
         @Valid @NotNull Sitoo sitoo,
         @Valid @NotNull Exceptions exceptions,
         @Valid @NotNull Reconciliation reconciliation,
-        @Valid @NotNull Webhooks webhooks) {
+        @Valid @NotNull Webhooks webhooks,
+        @Valid @NotNull Sync sync) {
 
     /**
      * The Reveni poll: a Quartz cron (blank = every minute, or every 10 s in sandbox mode so the demo
@@ -82,6 +83,14 @@ public record BridgeProperties(
      * Reveni webhooks: how far a signature's timestamp may be from now, and (optional) the public URL of
      * this bridge's /webhooks/reveni to register with Reveni at start-up.
      */
+    /**
+     * How restocks reach Sitoo: IMMEDIATE (one stock-in per line, at once) or INTERVAL (queued per
+     * warehouse, sent together when the window closes or batchSize lines wait; at most 1000, the contract's
+     * limit per request).
+     */
+    public record Sync(@NotNull org.returnsbridge.flow.SyncMode mode, @NotNull Duration window,
+                       @Min(1) @Max(1000) int batchSize) {}
+
     public record Webhooks(@NotNull Duration tolerance, String registerUrl) {}
 
     public record Exceptions(@NotNull Duration sweepInterval, @NotNull Duration retryFirst,

@@ -69,6 +69,11 @@ public class BridgeStartup implements ExtendedStartupListener {
         camel.getRouteController().startRoute(ReturnRoutes.MAPPING_WATCH);
         camel.getRouteController().startRoute(org.returnsbridge.webhooks.WebhookRoutes.INBOX_SWEEP);
         registerWebhook();
+        if (props.sync().mode() == SyncMode.INTERVAL) {
+            camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_BATCHES);
+            log.info("Sync mode INTERVAL: restocks are sent per warehouse every {} or {} lines", props.sync().window(),
+                    props.sync().batchSize());
+        }
         if (props.poll().enabled()) {
             camel.getRouteController().startRoute(ReturnRoutes.POLL_SCHEDULE);
             log.info("Polling Reveni on cron '{}'", schedule.cron());

@@ -49,10 +49,17 @@ public class FlowConfiguration {
     }
 
     @Bean
+    RestockBatcher restockBatcher(LedgerRepository ledger, Restocker restocker, SitooClient sitoo,
+                                  ExceptionQueue exceptions, FailureRecorder failures, Clock clock, BridgeProperties props) {
+        return new RestockBatcher(ledger, restocker, sitoo, exceptions, failures, clock, props.sync().window(),
+                props.sync().batchSize(), props.restock().settleTime());
+    }
+
+    @Bean
     LineSteps lineSteps(LedgerRepository ledger, ExceptionQueue exceptions, MappingRegistry mappings,
-                        SitooCatalog catalog, Restocker restocker) {
+                        SitooCatalog catalog, Restocker restocker, RestockBatcher batcher, BridgeProperties props) {
         return new LineSteps(ledger, exceptions, new LineDecider(mappings), new LinePlacement(mappings, catalog),
-                restocker);
+                restocker, batcher, props.sync().mode());
     }
 
     @Bean

@@ -26,14 +26,18 @@ public class LineSteps {
     private final LineDecider decider;
     private final LinePlacement placement;
     private final Restocker restocker;
+    private final RestockBatcher batcher;
+    private final SyncMode syncMode;
 
     public LineSteps(LedgerRepository ledger, ExceptionQueue exceptions, LineDecider decider, LinePlacement placement,
-                     Restocker restocker) {
+                     Restocker restocker, RestockBatcher batcher, SyncMode syncMode) {
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.decider = decider;
         this.placement = placement;
         this.restocker = restocker;
+        this.batcher = batcher;
+        this.syncMode = syncMode;
     }
 
     /** Puts the line's ids in the log context and records what Reveni says about it now. */
@@ -88,7 +92,11 @@ public class LineSteps {
             throw new IllegalStateException("refusing to restock " + line + ": decision is " + line.decision()
                     + (line.item().isRejected() ? ", item rejected" : ""));
         }
-        restocker.restock(RestockOrder.from(line));
+        if (syncMode == SyncMode.INTERVAL) {
+            batcher.enqueue(RestockOrder.from(line));
+        } else {
+            restocker.restock(RestockOrder.from(line));
+        }
     }
 
     public void hold(Exchange exchange) {

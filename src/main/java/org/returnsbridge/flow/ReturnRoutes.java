@@ -20,6 +20,7 @@ public class ReturnRoutes extends RouteBuilder {
     public static final String RESTOCK_SWEEP = "restock-sweep";
     public static final String EXCEPTION_SWEEP = "exception-sweep";
     public static final String MAPPING_WATCH = "mapping-watch";
+    public static final String RESTOCK_BATCHES = "restock-batches";
 
     private final ReturnsPoller poller;
     private final LineSteps lines;
@@ -27,11 +28,13 @@ public class ReturnRoutes extends RouteBuilder {
     private final FailureRecorder failures;
     private final ExceptionSweep exceptionSweep;
     private final MappingRegistry mappings;
+    private final RestockBatcher batcher;
     private final BridgeProperties props;
     private final PollSchedule schedule;
 
     public ReturnRoutes(ReturnsPoller poller, LineSteps lines, RestockSweep sweep,
                         FailureRecorder failures, ExceptionSweep exceptionSweep, MappingRegistry mappings,
+                        RestockBatcher batcher,
                         BridgeProperties props, PollSchedule schedule) {
         this.poller = poller;
         this.lines = lines;
@@ -39,6 +42,7 @@ public class ReturnRoutes extends RouteBuilder {
         this.failures = failures;
         this.exceptionSweep = exceptionSweep;
         this.mappings = mappings;
+        this.batcher = batcher;
         this.props = props;
         this.schedule = schedule;
     }
@@ -114,6 +118,12 @@ public class ReturnRoutes extends RouteBuilder {
                 .routeId(EXCEPTION_SWEEP)
                 .autoStartup(false) // started by BridgeStartup
                 .bean(exceptionSweep, "replayDue");
+
+        // Interval mode: queued restocks go out per warehouse when the window closes or the batch fills.
+        from("timer:restock-batches?delay=1000&period=250")
+                .routeId(RESTOCK_BATCHES)
+                .autoStartup(false) // started by BridgeStartup, in interval mode only
+                .bean(batcher, "flushDue");
 
         // Integrators edit mapping files in place: a valid edit applies within the interval, a bad one
         // is refused (logged with file and line) and the mappings in force stay.

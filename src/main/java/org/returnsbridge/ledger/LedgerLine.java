@@ -27,7 +27,13 @@ public record LedgerLine(
         Long exceptionId,
         Instant createdAt,
         Instant updatedAt,
-        Instant stateChangedAt) {
+        Instant stateChangedAt,
+        Instant queuedAt) {
+
+    /** Interval mode: waiting in its warehouse's queue, not sent yet. */
+    public boolean isQueued() {
+        return queuedAt != null && lastPostAt == null && state == LineState.RESTOCKING;
+    }
 
     public boolean hasUnconfirmedIntent() {
         return restockIntentAt != null && state != LineState.RESTOCKED;

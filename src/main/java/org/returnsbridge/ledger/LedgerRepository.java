@@ -82,8 +82,9 @@ public class LedgerRepository {
 
     /** Lines whose stock-in was (maybe) posted but never confirmed: a crash or an outage left them open. */
     public List<LedgerLine> findUnconfirmedRestocks() {
+        // Queued lines never sent (last_post_at NULL) belong to the batcher, not to the read-back settling.
         return jdbc.query("SELECT * FROM return_line WHERE restock_intent_at IS NOT NULL AND state <> 'RESTOCKED'"
-                + " ORDER BY restock_intent_at", ROW);
+                + " AND (queued_at IS NULL OR last_post_at IS NOT NULL) ORDER BY restock_intent_at", ROW);
     }
 
     public boolean markHeld(String itemId, String decision, String reason) {
@@ -114,6 +115,45 @@ public class LedgerRepository {
                 warehouseId, sitooSku, reasonCode, externalId, now(), now(), now(), now(), itemId) == 1;
     }
 
+    /**
+     * Interval mode: the intent is recorded and the line queued for its warehouse's next batch; nothing
+     * is sent yet, so there is nothing to read back until the batch goes out.
+     */
+    public boolean queueRestock(String itemId, int warehouseId, String sitooSku, String reasonCode, String externalId) {
+        return jdbc.update("UPDATE return_line SET state = 'RESTOCKING', decision = 'RESTOCK', warehouse_id = ?, sitoo_sku = ?,"
+                + " reason_code = ?, external_id = ?, restock_intent_at = COALESCE(restock_intent_at, ?),"
+                + " queued_at = COALESCE(queued_at, ?), state_reason = 'queued for the next batch', updated_at = ?,"
+                + " state_changed_at = ? WHERE item_id = ? AND restock_intent_at IS NULL AND " + NOT_FINAL,
+                warehouseId, sitooSku, reasonCode, externalId, now(), now(), now(), now(), itemId) == 1;
+    }
+
+    /** Warehouses with queued lines, and the age of their oldest. */
+    public List<java.util.Map<String, Object>> queuedWarehouses() {
+        return jdbc.queryForList("SELECT warehouse_id, COUNT(*) AS lines, MIN(queued_at) AS oldest FROM return_line"
+                + " WHERE queued_at IS NOT NULL AND last_post_at IS NULL AND state = 'RESTOCKING' GROUP BY warehouse_id");
+    }
+
+    public List<LedgerLine> findQueued(int warehouseId, int limit) {
+        return jdbc.query("SELECT * FROM return_line WHERE queued_at IS NOT NULL AND last_post_at IS NULL"
+                + " AND state = 'RESTOCKING' AND warehouse_id = ? ORDER BY queued_at, item_id FETCH FIRST " + limit
+                + " ROWS ONLY", ROW, warehouseId);
+    }
+
+    /** The batch is about to be sent: from now on its outcome may be unknown and is settled by read-back. */
+    public void markPosted(List<String> itemIds) {
+        for (String itemId : itemIds) {
+            jdbc.update("UPDATE return_line SET last_post_at = ?, updated_at = ? WHERE item_id = ? AND state = 'RESTOCKING'",
+                    now(), now(), itemId);
+        }
+    }
+
+    /** A throttled batch never reached Sitoo: its lines go back to the queue. */
+    public void requeue(List<String> itemIds) {
+        for (String itemId : itemIds) {
+            jdbc.update("UPDATE return_line SET last_post_at = NULL WHERE item_id = ? AND state = 'RESTOCKING'", itemId);
+        }
+    }
+
     public boolean markRestocked(String itemId, long sitooTransactionId, String how) {
         return jdbc.update("UPDATE return_line SET state = 'RESTOCKED', sitoo_transaction_id = ?, restocked_at = ?,"
                 + " state_reason = ?, exception_id = NULL, updated_at = ?, state_changed_at = ? WHERE item_id = ?"
@@ -122,8 +162,8 @@ public class LedgerRepository {
 
     /** Sitoo definitely refused the stock-in, so nothing moved: the intent is void. */
     public void clearRestockIntent(String itemId) {
-        jdbc.update("UPDATE return_line SET restock_intent_at = NULL, updated_at = ? WHERE item_id = ? AND state <> 'RESTOCKED'",
-                now(), itemId);
+        jdbc.update("UPDATE return_line SET restock_intent_at = NULL, queued_at = NULL, last_post_at = NULL, updated_at = ?"
+                + " WHERE item_id = ? AND state <> 'RESTOCKED'", now(), itemId);
     }
 
     /** Keeps any restock intent: after a Sitoo outage the outcome is still unknown until read back. */
@@ -156,5 +196,5 @@ public class LedgerRepository {
             rs.getString("external_id"), Sql.instant(rs, "restock_intent_at"), Sql.instant(rs, "last_post_at"),
             (Long) rs.getObject("sitoo_transaction_id"),
             Sql.instant(rs, "restocked_at"), (Long) rs.getObject("exception_id"), Sql.instant(rs, "created_at"),
-            Sql.instant(rs, "updated_at"), Sql.instant(rs, "state_changed_at"));
+            Sql.instant(rs, "updated_at"), Sql.instant(rs, "state_changed_at"), Sql.instant(rs, "queued_at"));
 }

@@ -111,6 +111,46 @@ public class SitooClient {
         return answer.asLong();
     }
 
+    /** The answer for one element of a multi-transaction POST: its id, or why Sitoo refused it. */
+    public record ElementResult(Long transactionId, String refusal) {}
+
+    /**
+     * Posts several stock-ins in one request (interval mode). Sitoo answers one envelope per element, in
+     * order, inside an HTTP 200: each element stands or fails on its own.
+     */
+    public List<ElementResult> postStockIns(List<StockIn> stockIns) {
+        if (stockIns.size() == 1) {
+            return List.of(new ElementResult(postStockIn(stockIns.get(0)), null));
+        }
+        ArrayNode body = json.createArrayNode();
+        for (StockIn stockIn : stockIns) {
+            ObjectNode tx = body.addObject()
+                    .put("warehouseid", stockIn.warehouseId())
+                    .put("transactiontype", STOCK_IN)
+                    .put("description", stockIn.description())
+                    .put("externalid", stockIn.externalId());
+            if (stockIn.reasonCode() != null) {
+                tx.put("reasoncode", stockIn.reasonCode());
+            }
+            tx.putArray("items").addObject().put("sku", stockIn.sku()).put("decimalquantity", quantity(stockIn.quantity()));
+        }
+        String what = "post " + stockIns.size() + " stock-ins";
+        HttpResponse response = send("POST", connection.siteUrl() + "/warehousetransactions.json", null, body.toString(), what);
+        JsonNode answer = parse(response, what);
+        if (!answer.isArray() || answer.size() != stockIns.size()) {
+            throw new SitooUnavailableException("Sitoo answered " + what + " with " + response.bodyExcerpt(),
+                    OptionalLong.empty(), null);
+        }
+        List<ElementResult> results = new ArrayList<>();
+        for (JsonNode element : answer) {
+            results.add(element.path("statuscode").asInt(200) == 200 && element.path("return").canConvertToLong()
+                    ? new ElementResult(element.path("return").asLong(), null)
+                    : new ElementResult(null, "Sitoo refused the stock-in (element " + element.path("statuscode").asInt()
+                            + "): " + element.path("errortext").asText("no reason given")));
+        }
+        return results;
+    }
+
     /**
      * Looks for a stock-in carrying {@code externalId} in one warehouse since {@code since}. Sitoo
      * cannot filter on externalid, so this pages through the warehouse's stock-ins of the window.

@@ -1,0 +1,71 @@
+package org.returnsbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.returnsbridge.testsupport.ReturnJson.aReturn;
+import static org.returnsbridge.testsupport.ReturnJson.newId;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.returnsbridge.testsupport.BridgeProcesses;
+import org.returnsbridge.testsupport.SandboxControl;
+
+/**
+ * Interval mode across a crash: the bridge is SIGKILLed while a batch it sent is applied in Sitoo but
+ * unanswered, with more lines still queued. After a restart every line is in Sitoo exactly once.
+ */
+class IntervalCrashIT {
+
+    private static final String SCARF = "10038-1";
+
+    private final BridgeProcesses processes = new BridgeProcesses("interval-crash");
+
+    @AfterEach
+    void stopEverything() {
+        processes.stopAll();
+    }
+
+    @Test
+    void killedWithABatchInFlightAndLinesQueuedRestocksEverythingOnce() throws Exception {
+        int sandboxPort = BridgeProcesses.freePort();
+        int bridgePort = BridgeProcesses.freePort();
+        Path data = Files.createTempDirectory("bridge-interval-crash-");
+        processes.startSandbox(sandboxPort);
+        SandboxControl sandbox = new SandboxControl("http://127.0.0.1:" + sandboxPort + "/sandbox");
+        int lines = 60;
+        for (int i = 0; i < lines; i++) {
+            sandbox.putReturn(aReturn().sellable(newId(), SCARF, 1).json());
+        }
+        sandbox.sitooFaults("{\"holdAfterCommitMillis\": 60000}"); // the first batch lands, its answer never comes
+        Map<String, String> interval = Map.of(
+                "BRIDGE_SYNC_MODE", "interval",
+                "BRIDGE_SYNC_WINDOW", "PT1S",
+                "BRIDGE_SYNC_BATCH_SIZE", "25",
+                "BRIDGE_RESTOCK_SETTLE_TIME", "PT3S",
+                "BRIDGE_RESTOCK_SWEEP_INTERVAL", "PT2S");
+
+        Process first = processes.startBridge("bridge-1", sandboxPort, bridgePort, data, interval);
+        await("a batch is applied in Sitoo").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !sandbox.warehouseTransactions().isEmpty());
+        int atKill = sandbox.warehouseTransactions().size();
+        BridgeProcesses.kill(first);
+        sandbox.sitooFaults("{}");
+
+        processes.startBridge("bridge-2", sandboxPort, bridgePort, data, interval);
+        await("every line is in Sitoo").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> sandbox.totalStock().compareTo(BigDecimal.valueOf(lines)) >= 0);
+        Thread.sleep(5_000); // more flushes and sweeps: anything doubled would show now
+
+        assertThat(atKill).as("the kill came with a batch in flight and lines still queued").isBetween(1, lines - 1);
+        assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo(BigDecimal.valueOf(lines));
+        assertThat(sandbox.warehouseTransactions()).as("one stock-in per line").hasSize(lines);
+        assertThat(sandbox.calls("sitoo POST warehousetransactions")).as("batched: far fewer requests than lines")
+                .isLessThan(lines / 5);
+    }
+}
