@@ -23,6 +23,7 @@ final class FaultInjector {
     synchronized void configure(FaultSettings newSettings) {
         settings = newSettings;
         random = new Random(newSettings.seed());
+        recentRequests.clear();
         // The outage window starts when it is configured, so a test can say "down for the next 3 s".
         outageEnds = clock.instant().plusSeconds(newSettings.outageSeconds());
     }
@@ -44,6 +45,9 @@ final class FaultInjector {
         if (clock.instant().isBefore(outageEnds)) {
             return new RequestFault(RequestFault.Kind.OUTAGE, 0, 0, false);
         }
+        if (overRateLimit()) {
+            return new RequestFault(RequestFault.Kind.TOO_MANY_REQUESTS, 0, 0, false);
+        }
         long slow = settings.rateSlow() > 0 && random.nextDouble() < settings.rateSlow() ? settings.slowMillis() : 0;
         boolean dropAfterCommit = settings.rateDropAfterCommit() > 0
                 && random.nextDouble() < settings.rateDropAfterCommit();
@@ -61,6 +65,28 @@ final class FaultInjector {
             kind = RequestFault.Kind.SERVER_ERROR;
         }
         return new RequestFault(kind, slow, settings.retryAfterSeconds(), dropAfterCommit);
+    }
+
+    private final java.util.ArrayDeque<Long> recentRequests = new java.util.ArrayDeque<>();
+
+    /** A sliding one-second window: the request beyond the limit is turned away, as a real rate limit does. */
+    private boolean overRateLimit() {
+        if (settings.rateLimitPerSecond() <= 0) {
+            return false;
+        }
+        long now = clock.millis();
+        while (!recentRequests.isEmpty() && recentRequests.peekFirst() <= now - 1000) {
+            recentRequests.pollFirst();
+        }
+        if (recentRequests.size() >= settings.rateLimitPerSecond()) {
+            return true;
+        }
+        recentRequests.addLast(now);
+        return false;
+    }
+
+    synchronized long latencyMillis() {
+        return settings.latencyMillis();
     }
 
     synchronized boolean elementFails() {

@@ -17,15 +17,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param rateElementFailure    per element of a multi-element warehousetransactions POST: a 400 envelope, not applied
  * @param outageSeconds         from now on every request answers 503 until that many seconds have passed
  * @param holdAfterCommitMillis a write (warehousetransactions, orders) is applied first, then its answer waits
+ * @param latencyMillis         every request takes at least this long (a real API is not on localhost)
+ * @param rateLimitPerSecond    more requests than this within one second are answered 429 without
+ *                              Retry-After, as Sitoo does (0 = no limit)
  */
 // Unknown names are refused so a typo never silently means "no fault"; the one extra field that
 // GET /sandbox/faults/{vendor} reports is accepted, so a GET answer can be PUT back as it is.
 @JsonIgnoreProperties(value = "outageSecondsLeft", ignoreUnknown = false)
 record FaultSettings(long seed, double rate429RetryAfter, int retryAfterSeconds, double rate429, double rate500,
         double rateSlow, long slowMillis, double rateDrop, double rateDropAfterCommit, double rateElementFailure,
-        long outageSeconds, long holdAfterCommitMillis) {
+        long outageSeconds, long holdAfterCommitMillis, long latencyMillis, int rateLimitPerSecond) {
 
-    static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     FaultSettings {
         requireProbability("rate429RetryAfter", rate429RetryAfter);
@@ -39,6 +42,8 @@ record FaultSettings(long seed, double rate429RetryAfter, int retryAfterSeconds,
         requireNotNegative("slowMillis", slowMillis);
         requireNotNegative("outageSeconds", outageSeconds);
         requireNotNegative("holdAfterCommitMillis", holdAfterCommitMillis);
+        requireNotNegative("latencyMillis", latencyMillis);
+        requireNotNegative("rateLimitPerSecond", rateLimitPerSecond);
     }
 
     private static void requireProbability(String name, double value) {

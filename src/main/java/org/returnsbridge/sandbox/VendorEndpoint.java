@@ -23,7 +23,7 @@ final class VendorEndpoint {
         calls.record(api.vendor() + " " + api.callName(call));
         RequestFault fault = faults.nextRequestFault();
         countFaults(fault);
-        pause(fault.slowMillis());
+        pause(faults.latencyMillis() + fault.slowMillis());
         switch (fault.kind()) {
             case DROP -> {
                 dropConnection(exchange);
