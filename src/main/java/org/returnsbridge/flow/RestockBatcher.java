@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -93,11 +92,7 @@ public class RestockBatcher {
             return 0;
         }
         List<String> ids = lines.stream().map(LedgerLine::itemId).toList();
-        List<StockIn> stockIns = new ArrayList<>();
-        for (LedgerLine line : lines) {
-            stockIns.add(new StockIn(warehouseId, line.sitooSku(), java.math.BigDecimal.valueOf(line.quantity()),
-                    line.externalId(), line.reasonCode(), "Reveni return " + line.returnId() + " item " + line.itemId()));
-        }
+        List<StockIn> stockIns = lines.stream().map(line -> RestockOrder.from(line).stockIn()).toList();
         ledger.markPosted(ids); // from here the outcome may be unknown: read back before any re-post
         List<SitooClient.ElementResult> results;
         try {

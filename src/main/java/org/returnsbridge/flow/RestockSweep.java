@@ -31,8 +31,7 @@ public class RestockSweep {
             MDC.put("returnId", line.returnId());
             MDC.put("itemId", line.itemId());
             try {
-                restocker.restock(new RestockOrder(line.itemId(), line.returnId(), line.warehouseId(), line.sitooSku(),
-                        line.quantity(), line.reasonCode()));
+                restocker.restock(RestockOrder.from(line));
                 settled++;
             } catch (RuntimeException e) {
                 failures.recordUnsettled(line, e);

@@ -13,7 +13,6 @@ import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.sitoo.SitooRejectedException;
 import org.returnsbridge.sitoo.SitooUnavailableException;
-import org.returnsbridge.sitoo.StockIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +79,7 @@ public class Restocker {
                 return;
             }
             // An unfinished restock completes where it started, even if the mapping changed since.
-            effective = new RestockOrder(order.itemId(), order.returnId(), row.warehouseId(), order.sitooSku(),
-                    order.quantity(), order.reasonCode());
+            effective = order.inWarehouse(row.warehouseId());
         }
         if (!ledger.recordRestockIntent(order.itemId(), effective.warehouseId(), effective.sitooSku(),
                 effective.reasonCode(), externalId)) {
@@ -90,8 +88,7 @@ public class Restocker {
         }
         long transactionId;
         try {
-            transactionId = sitoo.postStockIn(new StockIn(effective.warehouseId(), effective.sitooSku(),
-                    effective.decimalQuantity(), externalId, effective.reasonCode(), effective.description()));
+            transactionId = sitoo.postStockIn(effective.stockIn());
         } catch (SitooRejectedException rejected) {
             // A definite "no": nothing moved, so the intent is void and a fixed replay may post afresh.
             ledger.clearRestockIntent(order.itemId());

@@ -1,7 +1,6 @@
 package org.returnsbridge.reconciliation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import org.returnsbridge.ledger.ReturnOverview;
 import org.returnsbridge.ledger.TransitionState;
 import org.returnsbridge.mapping.MappedLocation;
 import org.returnsbridge.mapping.MappingRegistry;
+import org.returnsbridge.sales.Cents;
 import org.returnsbridge.sales.SalesLedger;
 import org.returnsbridge.sales.SalesRecord;
 import org.returnsbridge.sales.SalesRecordState;
@@ -96,7 +96,7 @@ public class Reconciler {
             for (JsonNode payment : o.path("payments")) {
                 paid = paid.add(new BigDecimal(payment.path("moneyamount").asText("0")));
             }
-            BigDecimal expected = record.amount() == null ? null : record.amount().setScale(2, RoundingMode.HALF_UP).negate();
+            BigDecimal expected = record.amount() == null ? null : Cents.round(record.amount()).negate();
             if (expected != null && paid.compareTo(expected) != 0) {
                 findings.add(finding(Finding.REFUND_AMOUNT_MISMATCH, record, "-" + money(record.amount()),
                         paid.toPlainString(), "Order " + o.path("orderid").asText() + " in Sitoo does not carry the refunded"
@@ -219,6 +219,6 @@ public class Reconciler {
     }
 
     private static String money(BigDecimal amount) {
-        return amount == null ? "?" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return amount == null ? "?" : Cents.round(amount).toPlainString();
     }
 }

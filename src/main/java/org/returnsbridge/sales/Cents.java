@@ -8,11 +8,11 @@ import java.math.RoundingMode;
  * is rounded half-up to cents on its own. A refund whose rounded lines then do not add up to its
  * rounded amount is not adjusted to fit: it becomes a REFUND_MISMATCH exception for a person to look at.
  */
-final class Cents {
+public final class Cents {
 
     private Cents() {}
 
-    static BigDecimal round(BigDecimal amount) {
+    public static BigDecimal round(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP);
     }
 

@@ -62,35 +62,15 @@ public class SitooClient {
 
     public List<SitooWarehouse> warehouses() {
         List<SitooWarehouse> all = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            JsonNode page = get(connection.siteUrl() + "/warehouses.json", "start=" + start + "&num=" + PAGE_SIZE,
-                    "list warehouses");
-            for (JsonNode w : page.path("items")) {
-                all.add(new SitooWarehouse(w.path("warehouseid").asInt(), w.path("warehousetype").asInt(10),
-                        w.path("name").asText("")));
-            }
-            start += PAGE_SIZE;
-            if (start >= page.path("totalcount").asInt(0) || page.path("items").isEmpty()) {
-                return all;
-            }
-        }
+        forEachItem(connection.siteUrl() + "/warehouses.json", "", "list warehouses", w -> all.add(new SitooWarehouse(
+                w.path("warehouseid").asInt(), w.path("warehousetype").asInt(10), w.path("name").asText(""))));
+        return all;
     }
 
     /** Posts one stock-in transaction and answers its Sitoo id. */
     public long postStockIn(StockIn stockIn) {
         ArrayNode body = json.createArrayNode();
-        ObjectNode tx = body.addObject()
-                .put("warehouseid", stockIn.warehouseId())
-                .put("transactiontype", STOCK_IN)
-                .put("description", stockIn.description())
-                .put("externalid", stockIn.externalId());
-        if (stockIn.reasonCode() != null) {
-            tx.put("reasoncode", stockIn.reasonCode());
-        }
-        tx.putArray("items").addObject()
-                .put("sku", stockIn.sku())
-                .put("decimalquantity", quantity(stockIn.quantity()));
+        addTransaction(body, stockIn);
         String what = "post stock-in " + stockIn.externalId();
         HttpResponse response = send("POST", connection.siteUrl() + "/warehousetransactions.json", null,
                 body.toString(), what);
@@ -111,6 +91,21 @@ public class SitooClient {
         return answer.asLong();
     }
 
+    /** One stock-in as Sitoo's warehouse transaction: +quantity of one SKU, carrying the line's externalid. */
+    private static void addTransaction(ArrayNode body, StockIn stockIn) {
+        ObjectNode tx = body.addObject()
+                .put("warehouseid", stockIn.warehouseId())
+                .put("transactiontype", STOCK_IN)
+                .put("description", stockIn.description())
+                .put("externalid", stockIn.externalId());
+        if (stockIn.reasonCode() != null) {
+            tx.put("reasoncode", stockIn.reasonCode());
+        }
+        tx.putArray("items").addObject()
+                .put("sku", stockIn.sku())
+                .put("decimalquantity", quantity(stockIn.quantity()));
+    }
+
     /** The answer for one element of a multi-transaction POST: its id, or why Sitoo refused it. */
     public record ElementResult(Long transactionId, String refusal) {}
 
@@ -123,17 +118,7 @@ public class SitooClient {
             return List.of(new ElementResult(postStockIn(stockIns.get(0)), null));
         }
         ArrayNode body = json.createArrayNode();
-        for (StockIn stockIn : stockIns) {
-            ObjectNode tx = body.addObject()
-                    .put("warehouseid", stockIn.warehouseId())
-                    .put("transactiontype", STOCK_IN)
-                    .put("description", stockIn.description())
-                    .put("externalid", stockIn.externalId());
-            if (stockIn.reasonCode() != null) {
-                tx.put("reasoncode", stockIn.reasonCode());
-            }
-            tx.putArray("items").addObject().put("sku", stockIn.sku()).put("decimalquantity", quantity(stockIn.quantity()));
-        }
+        stockIns.forEach(stockIn -> addTransaction(body, stockIn));
         String what = "post " + stockIns.size() + " stock-ins";
         HttpResponse response = send("POST", connection.siteUrl() + "/warehousetransactions.json", null, body.toString(), what);
         JsonNode answer = parse(response, what);
@@ -214,7 +199,7 @@ public class SitooClient {
     private void forEachItem(String url, String filter, String what, java.util.function.Consumer<JsonNode> action) {
         int start = 0;
         while (true) {
-            JsonNode page = get(url, filter + "&start=" + start + "&num=" + PAGE_SIZE, what);
+            JsonNode page = get(url, (filter.isEmpty() ? "" : filter + "&") + "start=" + start + "&num=" + PAGE_SIZE, what);
             page.path("items").forEach(action);
             start += PAGE_SIZE;
             if (start >= page.path("totalcount").asInt(0) || page.path("items").isEmpty()) {
