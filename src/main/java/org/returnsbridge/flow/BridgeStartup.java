@@ -69,8 +69,9 @@ public class BridgeStartup implements ExtendedStartupListener {
         camel.getRouteController().startRoute(ReturnRoutes.MAPPING_WATCH);
         camel.getRouteController().startRoute(org.returnsbridge.webhooks.WebhookRoutes.INBOX_SWEEP);
         registerWebhook();
+        // In immediate mode too: lines queued before a switch from interval mode still go out.
+        camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_BATCHES);
         if (props.sync().mode() == SyncMode.INTERVAL) {
-            camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_BATCHES);
             log.info("Sync mode INTERVAL: restocks are sent per warehouse every {} or {} lines", props.sync().window(),
                     props.sync().batchSize());
         }

@@ -1,15 +1,16 @@
 package org.returnsbridge.flow;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
+import org.returnsbridge.ledger.RestockQueue;
 import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.sitoo.SitooRejectedException;
 import org.returnsbridge.sitoo.SitooUnavailableException;
@@ -18,12 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Interval mode. A line to restock is queued in the ledger (the intent is durable, nothing is sent);
- * a warehouse's queue is flushed when its oldest line has waited {@code window} or it holds
- * {@code batchSize} lines, as one request carrying one stock-in per line, each with the line's own
- * externalid. So every line keeps its own exactly-once proof (read back by externalid), its own Sitoo
- * transaction id, and a refused element fails only its own line. A crash loses nothing: queued lines
- * are still queued at restart, and sent ones are settled by read-back like any unanswered stock-in.
+ * Interval mode. A line to restock is queued in the ledger (the intent is durable, nothing is sent).
+ * A queue (one warehouse, one reason code) is flushed when its oldest line has waited {@code window}
+ * or it holds {@code batchSize} lines, as <em>one</em> Sitoo stock-in transaction with one item per
+ * line. The other queues ride along in the same request, up to Sitoo's 1000 items per request.
+ *
+ * <p>Exactly once, batch by batch: the lines take the batch's externalid and are marked sent in one
+ * statement before the request; the answer marks them restocked in one statement. An unanswered batch
+ * is settled by reading its externalid back (one find settles every line of it). A batch Sitoo
+ * refused moved nothing; its lines are then sent one by one, so one bad line cannot hold the others
+ * back, and only the bad one ends in the exception queue.
  */
 public class RestockBatcher {
 
@@ -48,7 +53,7 @@ public class RestockBatcher {
         this.failures = failures;
         this.clock = clock;
         this.window = window;
-        this.batchSize = batchSize;
+        this.batchSize = Math.min(batchSize, SitooClient.MAX_ITEMS_PER_REQUEST);
         this.settleTime = settleTime;
     }
 
@@ -62,68 +67,133 @@ public class RestockBatcher {
             if (lastPost.isAfter(clock.instant().minus(settleTime))) {
                 return; // its batch is on its way; the answer or the read-back settles it
             }
-            restocker.restock(order); // sent long ago, answer lost: read back, post only if it never landed
+            restocker.restock(order); // sent long ago, answer lost: read back, and only then send again
             return;
         }
-        if (ledger.queueRestock(order.itemId(), order.warehouseId(), order.sitooSku(), order.reasonCode(),
-                StockInIds.externalIdFor(order.itemId()))) {
+        if (ledger.queueRestock(order.itemId(), order.warehouseId(), order.sitooSku(), order.reasonCode())) {
             log.debug("Queued for warehouse {}'s next batch", order.warehouseId());
         }
     }
 
-    /** Called every few hundred milliseconds: flushes each warehouse whose window closed or batch filled. */
+    /**
+     * Called every few hundred milliseconds: sends every queue whose window closed or batch filled, and
+     * keeps going while full queues remain (a backlog drains at the rate Sitoo allows, not one batch a tick).
+     */
     public int flushDue() {
-        int sent = 0;
-        Instant closesBefore = clock.instant().minus(window);
-        for (Map<String, Object> queue : ledger.queuedWarehouses()) {
-            int warehouseId = ((Number) queue.get("WAREHOUSE_ID")).intValue();
-            long lines = ((Number) queue.get("LINES")).longValue();
-            Instant oldest = ((OffsetDateTime) queue.get("OLDEST")).toInstant();
-            if (lines >= batchSize || !oldest.isAfter(closesBefore)) {
-                sent += flush(warehouseId);
+        int restocked = 0;
+        while (true) {
+            List<Batch> request = nextRequest();
+            if (request.isEmpty()) {
+                return restocked;
             }
+            int sent = send(request);
+            if (sent < 0) {
+                return restocked; // turned away or unanswered: leave the rest for the next tick
+            }
+            restocked += sent;
         }
-        return sent;
     }
 
-    private int flush(int warehouseId) {
-        List<LedgerLine> lines = ledger.findQueued(warehouseId, batchSize);
-        if (lines.isEmpty()) {
-            return 0;
+    /**
+     * The due queues, packed into one request of at most Sitoo's item limit. Once a request goes anyway,
+     * the queues not yet due ride along while there is room: fewer calls, and their lines arrive sooner.
+     */
+    private List<Batch> nextRequest() {
+        Instant closesBefore = clock.instant().minus(window);
+        List<RestockQueue> queues = ledger.restockQueues();
+        List<RestockQueue> due = queues.stream()
+                .filter(q -> q.lines() >= batchSize || !q.oldest().isAfter(closesBefore)).toList();
+        if (due.isEmpty()) {
+            return List.of();
         }
-        List<String> ids = lines.stream().map(LedgerLine::itemId).toList();
-        List<StockIn> stockIns = lines.stream().map(line -> RestockOrder.from(line).stockIn()).toList();
-        ledger.markPosted(ids); // from here the outcome may be unknown: read back before any re-post
+        List<RestockQueue> order = new ArrayList<>(due);
+        queues.stream().filter(q -> !due.contains(q)).forEach(order::add);
+        List<Batch> request = new ArrayList<>();
+        int room = SitooClient.MAX_ITEMS_PER_REQUEST;
+        for (RestockQueue queue : order) {
+            if (room == 0) {
+                break;
+            }
+            List<LedgerLine> lines = ledger.findQueued(queue, Math.min(batchSize, room));
+            if (!lines.isEmpty()) {
+                request.add(new Batch(queue, lines, StockInIds.newBatchExternalId()));
+                room -= lines.size();
+            }
+        }
+        return request;
+    }
+
+    /** Answers the number of lines restocked, or -1 when the request got no usable answer. */
+    private int send(List<Batch> request) {
+        // From here the outcome may be unknown: read back before anything is sent again.
+        request.forEach(batch -> ledger.markPosted(batch.itemIds(), batch.externalId()));
         List<SitooClient.ElementResult> results;
         try {
-            results = sitoo.postStockIns(stockIns);
+            results = sitoo.postStockIns(request.stream().map(Batch::stockIn).toList());
         } catch (SitooUnavailableException e) {
             if (e.wasNotApplied()) {
-                ledger.requeue(ids);
-                log.warn("Batch of {} for warehouse {} turned away ({}); back in the queue", ids.size(), warehouseId,
-                        e.getMessage());
+                request.forEach(batch -> ledger.requeue(batch.itemIds()));
+                log.warn("{} turned away ({}); back in the queue", describe(request), e.getMessage());
             } else {
-                log.warn("Batch of {} for warehouse {} unanswered ({}); the restock sweep reads it back", ids.size(),
-                        warehouseId, e.getMessage());
+                log.warn("{} unanswered ({}); the restock sweep reads it back", describe(request), e.getMessage());
             }
-            return 0;
+            return -1;
         } catch (SitooRejectedException e) {
-            results = ids.stream().map(i -> new SitooClient.ElementResult(null, e.getMessage())).toList();
+            results = request.stream().map(b -> new SitooClient.ElementResult(null, e.getMessage())).toList();
         }
         int restocked = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            LedgerLine line = lines.get(i);
+        for (int i = 0; i < request.size(); i++) {
+            Batch batch = request.get(i);
             SitooClient.ElementResult result = results.get(i);
             if (result.transactionId() != null) {
-                ledger.markRestocked(line.itemId(), result.transactionId(), "stock-in posted in a batch of " + lines.size());
-                exceptions.resolve(line.itemId());
-                restocked++;
+                ledger.markRestocked(batch.itemIds(), result.transactionId(), "restocked in Sitoo transaction "
+                        + result.transactionId() + " (" + batch.externalId() + ", " + batch.lines().size() + " lines)");
+                batch.itemIds().forEach(exceptions::resolve);
+                restocked += batch.lines().size();
+                log.info("Restocked {} lines into Sitoo warehouse {} in one transaction {} ({})", batch.lines().size(),
+                        batch.queue().warehouseId(), result.transactionId(), batch.externalId());
             } else {
-                ledger.clearRestockIntent(line.itemId()); // refused: nothing moved for this line
-                failures.recordUnsettled(line, new SitooRejectedException(400, result.refusal()));
+                refused(batch, result.refusal());
             }
         }
-        log.info("Batch for Sitoo warehouse {}: {} lines in one request, {} restocked", warehouseId, lines.size(), restocked);
         return restocked;
+    }
+
+    /** Nothing of a refused transaction moved. A single line is the culprit; several are retried one by one. */
+    private void refused(Batch batch, String refusal) {
+        ledger.clearRestockIntents(batch.itemIds());
+        if (batch.lines().size() == 1) {
+            failures.recordUnsettled(batch.lines().get(0), new SitooRejectedException(400, refusal));
+            return;
+        }
+        log.warn("Sitoo refused the batch {} of {} lines for warehouse {} ({}); sending its lines one by one",
+                batch.externalId(), batch.lines().size(), batch.queue().warehouseId(), refusal);
+        for (LedgerLine line : batch.lines()) {
+            try {
+                restocker.restock(RestockOrder.from(line));
+            } catch (RuntimeException e) {
+                failures.recordUnsettled(line, e);
+            }
+        }
+    }
+
+    private static String describe(List<Batch> request) {
+        return "Request with " + request.size() + " stock-in(s), " + request.stream().mapToInt(b -> b.lines().size()).sum()
+                + " lines";
+    }
+
+    /** One queue's lines as one Sitoo transaction. */
+    private record Batch(RestockQueue queue, List<LedgerLine> lines, String externalId) {
+
+        List<String> itemIds() {
+            return lines.stream().map(LedgerLine::itemId).toList();
+        }
+
+        StockIn stockIn() {
+            List<StockIn.Item> items = lines.stream()
+                    .map(line -> new StockIn.Item(line.sitooSku(), BigDecimal.valueOf(line.quantity()))).toList();
+            return new StockIn(queue.warehouseId(), externalId, queue.reasonCode(), "Reveni returns, batch of "
+                    + lines.size() + " lines", items);
+        }
     }
 }

@@ -40,7 +40,7 @@ public class RestockSweep {
             }
         }
         if (settled > 0) {
-            log.info("Settled {} stock-ins whose outcome was unknown", settled);
+            log.info("Settled {} lines whose stock-in outcome was unknown", settled);
         }
         return settled;
     }

@@ -3,6 +3,7 @@ package org.returnsbridge.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -72,10 +73,14 @@ public class Restocker {
             log.debug("Already restocked in Sitoo transaction {}", row.sitooTransactionId());
             return;
         }
+        if (row.isQueued()) {
+            log.debug("Queued for an interval batch; the batcher sends it");
+            return;
+        }
         String externalId = StockInIds.externalIdFor(order.itemId());
         RestockOrder effective = order;
         if (row.hasUnconfirmedIntent()) {
-            if (settledByReadBack(row, externalId)) {
+            if (settledByReadBack(row)) {
                 return;
             }
             // An unfinished restock completes where it started, even if the mapping changed since.
@@ -106,21 +111,31 @@ public class Restocker {
                 effective.sitooSku(), effective.warehouseId(), transactionId);
     }
 
-    /** True when Sitoo already has the stock-in: the ledger catches up, and nothing is posted. */
-    private boolean settledByReadBack(LedgerLine row, String externalId) {
+    /**
+     * True when the line needs no post from here: Sitoo already has its stock-in (the ledger catches up,
+     * for every line that transaction carried), or its never-received batch went back to the queue.
+     */
+    private boolean settledByReadBack(LedgerLine row) {
+        String externalId = row.externalId() != null ? row.externalId() : StockInIds.externalIdFor(row.itemId());
         Instant since = row.restockIntentAt().minus(READ_BACK_SLACK);
         Optional<Long> found = sitoo.findStockIn(row.warehouseId(), externalId, since);
         if (found.isPresent()) {
-            ledger.markRestocked(row.itemId(), found.get(), "stock-in found in Sitoo on read-back");
-            exceptions.resolve(row.itemId());
-            log.info("Stock-in {} for this line was already in Sitoo (transaction {}): recorded, not posted again",
-                    externalId, found.get());
+            List<String> carried = ledger.unconfirmedLinesOf(externalId);
+            List<String> settled = carried.contains(row.itemId()) ? carried : List.of(row.itemId());
+            ledger.markRestocked(settled, found.get(), "stock-in " + externalId + " found in Sitoo on read-back");
+            settled.forEach(exceptions::resolve);
+            log.info("Stock-in {} was already in Sitoo (transaction {}): {} line(s) recorded, nothing posted again",
+                    externalId, found.get(), settled.size());
             return true;
         }
         Instant lastPost = row.lastPostAt() != null ? row.lastPostAt() : row.restockIntentAt();
         if (lastPost.isAfter(clock.instant().minus(settleTime))) {
             throw SitooUnavailableException.notSettled("an earlier stock-in for this line (" + externalId + ") may still"
                     + " be in flight; it is read back again once " + settleTime.toSeconds() + " s have passed since it was sent");
+        }
+        if (StockInIds.isBatch(externalId) && ledger.requeueBatch(externalId) > 0) {
+            log.info("Batch {} never reached Sitoo warehouse {}: its lines are queued again", externalId, row.warehouseId());
+            return true;
         }
         log.info("No stock-in {} in Sitoo warehouse {}: the earlier attempt did not land, posting now", externalId,
                 row.warehouseId());

@@ -122,7 +122,7 @@ public class ReturnRoutes extends RouteBuilder {
         // Interval mode: queued restocks go out per warehouse when the window closes or the batch fills.
         from("timer:restock-batches?delay=1000&period=250")
                 .routeId(RESTOCK_BATCHES)
-                .autoStartup(false) // started by BridgeStartup, in interval mode only
+                .autoStartup(false) // started by BridgeStartup, after the start-up checks
                 .bean(batcher, "flushDue");
 
         // Integrators edit mapping files in place: a valid edit applies within the interval, a bad one

@@ -117,41 +117,92 @@ public class LedgerRepository {
 
     /**
      * Interval mode: the intent is recorded and the line queued for its warehouse's next batch; nothing
-     * is sent yet, so there is nothing to read back until the batch goes out.
+     * is sent yet, so there is nothing to read back until the batch goes out. The externalid is the
+     * batch's, given when the batch is sent.
      */
-    public boolean queueRestock(String itemId, int warehouseId, String sitooSku, String reasonCode, String externalId) {
+    public boolean queueRestock(String itemId, int warehouseId, String sitooSku, String reasonCode) {
         return jdbc.update("UPDATE return_line SET state = 'RESTOCKING', decision = 'RESTOCK', warehouse_id = ?, sitoo_sku = ?,"
-                + " reason_code = ?, external_id = ?, restock_intent_at = COALESCE(restock_intent_at, ?),"
+                + " reason_code = ?, external_id = NULL, restock_intent_at = COALESCE(restock_intent_at, ?),"
                 + " queued_at = COALESCE(queued_at, ?), state_reason = 'queued for the next batch', updated_at = ?,"
                 + " state_changed_at = ? WHERE item_id = ? AND restock_intent_at IS NULL AND " + NOT_FINAL,
-                warehouseId, sitooSku, reasonCode, externalId, now(), now(), now(), now(), itemId) == 1;
+                warehouseId, sitooSku, reasonCode, now(), now(), now(), now(), itemId) == 1;
     }
 
-    /** Warehouses with queued lines, and the age of their oldest. */
-    public List<java.util.Map<String, Object>> queuedWarehouses() {
-        return jdbc.queryForList("SELECT warehouse_id, COUNT(*) AS lines, MIN(queued_at) AS oldest FROM return_line"
-                + " WHERE queued_at IS NOT NULL AND last_post_at IS NULL AND state = 'RESTOCKING' GROUP BY warehouse_id");
+    /**
+     * The queues waiting to be sent: one per warehouse and reason code (a Sitoo transaction carries
+     * one reason code), with their length and the age of their oldest line.
+     */
+    public List<RestockQueue> restockQueues() {
+        return jdbc.query("SELECT warehouse_id, reason_code, COUNT(*) AS lines, MIN(queued_at) AS oldest FROM return_line"
+                + " WHERE queued_at IS NOT NULL AND last_post_at IS NULL AND state = 'RESTOCKING'"
+                + " GROUP BY warehouse_id, reason_code ORDER BY oldest", (rs, n) -> new RestockQueue(rs.getInt("warehouse_id"),
+                rs.getString("reason_code"), rs.getInt("lines"), Sql.instant(rs, "oldest")));
     }
 
-    public List<LedgerLine> findQueued(int warehouseId, int limit) {
+    public List<LedgerLine> findQueued(RestockQueue queue, int limit) {
         return jdbc.query("SELECT * FROM return_line WHERE queued_at IS NOT NULL AND last_post_at IS NULL"
-                + " AND state = 'RESTOCKING' AND warehouse_id = ? ORDER BY queued_at, item_id FETCH FIRST " + limit
-                + " ROWS ONLY", ROW, warehouseId);
+                + " AND state = 'RESTOCKING' AND warehouse_id = ? AND reason_code IS NOT DISTINCT FROM ?"
+                + " ORDER BY queued_at, item_id FETCH FIRST " + limit + " ROWS ONLY", ROW, queue.warehouseId(),
+                queue.reasonCode());
     }
 
-    /** The batch is about to be sent: from now on its outcome may be unknown and is settled by read-back. */
-    public void markPosted(List<String> itemIds) {
-        for (String itemId : itemIds) {
-            jdbc.update("UPDATE return_line SET last_post_at = ?, updated_at = ? WHERE item_id = ? AND state = 'RESTOCKING'",
-                    now(), now(), itemId);
-        }
+    /**
+     * The batch is about to be sent as the Sitoo transaction {@code externalId}: from now on its outcome
+     * may be unknown, and is settled by reading that externalid back. One statement, so all or none.
+     */
+    public void markPosted(List<String> itemIds, String externalId) {
+        jdbc.update("UPDATE return_line SET external_id = ?, last_post_at = ?, updated_at = ? WHERE state = 'RESTOCKING'"
+                + " AND item_id IN (" + placeholders(itemIds) + ")", concat(List.of(externalId, now(), now()), itemIds));
     }
 
     /** A throttled batch never reached Sitoo: its lines go back to the queue. */
     public void requeue(List<String> itemIds) {
-        for (String itemId : itemIds) {
-            jdbc.update("UPDATE return_line SET last_post_at = NULL WHERE item_id = ? AND state = 'RESTOCKING'", itemId);
+        jdbc.update("UPDATE return_line SET last_post_at = NULL, external_id = NULL WHERE state = 'RESTOCKING'"
+                + " AND item_id IN (" + placeholders(itemIds) + ")", itemIds.toArray());
+    }
+
+    /**
+     * A sent batch that Sitoo never received (read back and not found, long after it was sent): its lines
+     * go back to the queue as they are, to be sent in a new batch under a new externalid.
+     */
+    public int requeueBatch(String externalId) {
+        return jdbc.update("UPDATE return_line SET state = 'RESTOCKING', last_post_at = NULL, external_id = NULL,"
+                + " state_reason = 'queued again: its batch never reached Sitoo', updated_at = ? WHERE external_id = ?"
+                + " AND queued_at IS NOT NULL AND restock_intent_at IS NOT NULL AND " + NOT_FINAL, now(), externalId);
+    }
+
+    /** The lines a stock-in (by its externalid) carries that the ledger does not yet know as restocked. */
+    public List<String> unconfirmedLinesOf(String externalId) {
+        return jdbc.queryForList("SELECT item_id FROM return_line WHERE external_id = ? AND restock_intent_at IS NOT NULL"
+                + " AND state <> 'RESTOCKED' ORDER BY item_id", String.class, externalId);
+    }
+
+    /** Sitoo confirmed the transaction carrying these lines. One statement, so all or none. */
+    public int markRestocked(List<String> itemIds, long sitooTransactionId, String how) {
+        return jdbc.update("UPDATE return_line SET state = 'RESTOCKED', sitoo_transaction_id = ?, restocked_at = ?,"
+                + " state_reason = ?, exception_id = NULL, updated_at = ?, state_changed_at = ? WHERE state <> 'RESTOCKED'"
+                + " AND item_id IN (" + placeholders(itemIds) + ")",
+                concat(List.of(sitooTransactionId, now(), how, now(), now()), itemIds));
+    }
+
+    /** Sitoo definitely refused the batch, so nothing moved: the intents are void. */
+    public void clearRestockIntents(List<String> itemIds) {
+        jdbc.update("UPDATE return_line SET restock_intent_at = NULL, queued_at = NULL, last_post_at = NULL,"
+                + " external_id = NULL, updated_at = ? WHERE state <> 'RESTOCKED' AND item_id IN ("
+                + placeholders(itemIds) + ")", concat(List.of(now()), itemIds));
+    }
+
+    private static String placeholders(List<?> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no lines given");
         }
+        return String.join(",", java.util.Collections.nCopies(values.size(), "?"));
+    }
+
+    private static Object[] concat(List<?> first, List<?> then) {
+        List<Object> all = new java.util.ArrayList<>(first);
+        all.addAll(then);
+        return all.toArray();
     }
 
     public boolean markRestocked(String itemId, long sitooTransactionId, String how) {

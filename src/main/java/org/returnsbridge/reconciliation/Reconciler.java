@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.returnsbridge.flow.StockInIds;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.ledger.ReturnOverview;
@@ -146,43 +147,66 @@ public class Reconciler {
             sitoo.forEachStockIn(warehouse.warehouseId(), from.minus(READ_MARGIN).getEpochSecond(),
                     to.plus(READ_MARGIN).getEpochSecond(), tx -> {
                         String externalId = tx.path("externalid").asText("");
-                        if (externalId.startsWith("rv-")) {
+                        if (StockInIds.OURS.matcher(externalId).matches()) {
                             byExternalId.computeIfAbsent(externalId, k -> new ArrayList<>()).add(tx);
                             warehouseOf.put(tx.path("warehousetransactionid").asText(), warehouse.warehouseId());
                         }
                     });
         }
+        // A stock-in carries one line (immediate mode) or a whole batch (interval mode): compare per SKU.
+        Map<String, List<LedgerLine>> linesByExternalId = new LinkedHashMap<>();
         for (LedgerLine line : ledger.findRestockedBetween(from, to)) {
-            List<JsonNode> txs = byExternalId.getOrDefault(line.externalId(), List.of());
-            if (txs.isEmpty()) {
-                findings.add(lineFinding(Finding.STOCK_IN_MISSING, line, line.quantity() + " restocked (transaction "
-                        + line.sitooTransactionId() + ")", "no stock-in " + line.externalId(),
-                        "The stock-in is gone from Sitoo: check the warehouse's transactions and correct the stock"));
-                continue;
-            }
-            if (txs.size() > 1) {
-                findings.add(lineFinding(Finding.STOCK_IN_DUPLICATED, line, "1 stock-in", txs.size() + " stock-ins: "
-                        + ids(txs), "Reverse the extra stock-in(s) in Sitoo: the unit was counted more than once"));
-            }
-            JsonNode tx = txs.get(0);
-            BigDecimal quantity = new BigDecimal(tx.path("items").path(0).path("decimalquantity").asText("0"));
-            if (line.quantity() != null && quantity.compareTo(BigDecimal.valueOf(line.quantity())) != 0) {
-                findings.add(lineFinding(Finding.STOCK_IN_QUANTITY_MISMATCH, line, String.valueOf(line.quantity()),
-                        quantity.toPlainString(), "Correct the stock-in quantity in Sitoo"));
-            }
-            Integer mapped = mappings.current().location(line.locationId()).map(MappedLocation::warehouseId).orElse(null);
-            Integer actual = warehouseOf.get(tx.path("warehousetransactionid").asText());
-            if (mapped != null && !mapped.equals(actual)) {
-                findings.add(lineFinding(Finding.STOCK_IN_WRONG_WAREHOUSE, line, "warehouse " + mapped + " (location "
-                        + line.locationId() + ")", "warehouse " + actual, "Move the unit from warehouse " + actual
-                        + " to " + mapped + " in Sitoo (stock-out there, stock-in here)"));
-            }
+            linesByExternalId.computeIfAbsent(line.externalId(), k -> new ArrayList<>()).add(line);
         }
+        linesByExternalId.forEach((externalId, lines) -> {
+            List<JsonNode> txs = byExternalId.getOrDefault(externalId, List.of());
+            for (LedgerLine line : lines) {
+                if (txs.isEmpty()) {
+                    findings.add(lineFinding(Finding.STOCK_IN_MISSING, line, line.quantity() + " restocked (transaction "
+                            + line.sitooTransactionId() + ")", "no stock-in " + externalId,
+                            "The stock-in is gone from Sitoo: check the warehouse's transactions and correct the stock"));
+                    continue;
+                }
+                if (txs.size() > 1) {
+                    findings.add(lineFinding(Finding.STOCK_IN_DUPLICATED, line, "1 stock-in", txs.size() + " stock-ins: "
+                            + ids(txs), "Reverse the extra stock-in(s) in Sitoo: the unit was counted more than once"));
+                }
+                Integer mapped = mappings.current().location(line.locationId()).map(MappedLocation::warehouseId).orElse(null);
+                Integer actual = warehouseOf.get(txs.get(0).path("warehousetransactionid").asText());
+                if (mapped != null && !mapped.equals(actual)) {
+                    findings.add(lineFinding(Finding.STOCK_IN_WRONG_WAREHOUSE, line, "warehouse " + mapped + " (location "
+                            + line.locationId() + ")", "warehouse " + actual, "Move the unit from warehouse " + actual
+                            + " to " + mapped + " in Sitoo (stock-out there, stock-in here)"));
+                }
+            }
+            if (!txs.isEmpty()) {
+                quantitiesPerSku(lines, txs.get(0), findings);
+            }
+        });
         for (LedgerLine line : ledger.findRestockOverdue(clock.instant().minus(stockInSla))) {
             findings.add(lineFinding(Finding.STOCK_IN_MISSING, line, "sellable, accepted: " + line.quantity()
                     + " to restock", "not restocked after " + stockInSla, "Line is " + line.state() + " ("
                     + line.stateReason() + "): see the exception queue, fix, replay"));
         }
+    }
+
+    /** The units of each SKU the ledger restocked under one stock-in, against the units it holds in Sitoo. */
+    private static void quantitiesPerSku(List<LedgerLine> lines, JsonNode tx, List<Finding> findings) {
+        Map<String, BigDecimal> inSitoo = new HashMap<>();
+        tx.path("items").forEach(item -> inSitoo.merge(item.path("sku").asText(),
+                new BigDecimal(item.path("decimalquantity").asText("0")), BigDecimal::add));
+        Map<String, List<LedgerLine>> bySku = new LinkedHashMap<>();
+        lines.stream().filter(l -> l.quantity() != null)
+                .forEach(l -> bySku.computeIfAbsent(l.sitooSku(), k -> new ArrayList<>()).add(l));
+        bySku.forEach((sku, skuLines) -> {
+            BigDecimal expected = BigDecimal.valueOf(skuLines.stream().mapToInt(LedgerLine::quantity).sum());
+            BigDecimal actual = inSitoo.getOrDefault(sku, BigDecimal.ZERO);
+            if (expected.compareTo(actual) != 0) {
+                skuLines.forEach(line -> findings.add(lineFinding(Finding.STOCK_IN_QUANTITY_MISMATCH, line,
+                        expected.toPlainString() + (skuLines.size() > 1 ? " (" + skuLines.size() + " lines)" : ""),
+                        actual.toPlainString(), "Correct the stock-in quantity in Sitoo")));
+            }
+        });
     }
 
     /** Returns stuck in a transition state longer than the SLA. */

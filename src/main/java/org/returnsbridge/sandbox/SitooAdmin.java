@@ -19,6 +19,13 @@ final class SitooAdmin {
         if (path.size() == 2 && path.get(0).equals("orders")) {
             return editOrder(call, path.get(1));
         }
+        if (path.size() == 2 && path.get(0).equals("products") && call.is("DELETE")) {
+            // A product deleted in Sitoo after the bridge looked it up: its stock-ins are refused from now on.
+            if (!store.deleteProduct(path.get(1))) {
+                throw ApiError.notFound("no product " + path.get(1));
+            }
+            return HttpAnswer.json(200, java.util.Map.of("deleted", path.get(1)));
+        }
         String resource = path.size() == 1 ? path.get(0) : "";
         switch (call.method() + " " + resource) {
             case "POST products" -> {

@@ -63,6 +63,10 @@ final class SitooStore {
         return product;
     }
 
+    synchronized boolean deleteProduct(String sku) {
+        return productsBySku.remove(sku) != null;
+    }
+
     synchronized boolean hasProduct(String sku) {
         return productsBySku.containsKey(sku);
     }

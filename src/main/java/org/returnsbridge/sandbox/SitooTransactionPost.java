@@ -34,6 +34,13 @@ final class SitooTransactionPost {
         if (body.isEmpty()) {
             throw ApiError.badRequest("the array of warehousetransactions is empty");
         }
+        int items = 0;
+        for (JsonNode element : body) {
+            items += element.path("items").size();
+        }
+        if (items > MAX_ITEMS) {
+            throw ApiError.badRequest("at most " + MAX_ITEMS + " items per request, got " + items);
+        }
         if (body.size() == 1) {
             WarehouseTransaction stored = store.applyTransaction(parse(body.get(0)));
             return HttpAnswer.jsonText(200, Integer.toString(stored.warehousetransactionid()));

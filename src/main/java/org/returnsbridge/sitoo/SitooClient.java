@@ -30,6 +30,8 @@ public class SitooClient {
 
     static final int PAGE_SIZE = 100;
     static final int STOCK_IN = 10;
+    /** Sitoo takes at most this many items in one warehousetransactions request (contract: documented). */
+    public static final int MAX_ITEMS_PER_REQUEST = 1000;
 
     private final CamelHttp http;
     private final SitooConnection connection;
@@ -91,7 +93,7 @@ public class SitooClient {
         return answer.asLong();
     }
 
-    /** One stock-in as Sitoo's warehouse transaction: +quantity of one SKU, carrying the line's externalid. */
+    /** One stock-in as Sitoo's warehouse transaction: its items, carrying the ledger's externalid. */
     private static void addTransaction(ArrayNode body, StockIn stockIn) {
         ObjectNode tx = body.addObject()
                 .put("warehouseid", stockIn.warehouseId())
@@ -101,21 +103,26 @@ public class SitooClient {
         if (stockIn.reasonCode() != null) {
             tx.put("reasoncode", stockIn.reasonCode());
         }
-        tx.putArray("items").addObject()
-                .put("sku", stockIn.sku())
-                .put("decimalquantity", quantity(stockIn.quantity()));
+        ArrayNode items = tx.putArray("items");
+        for (StockIn.Item item : stockIn.items()) {
+            items.addObject().put("sku", item.sku()).put("decimalquantity", quantity(item.quantity()));
+        }
     }
 
     /** The answer for one element of a multi-transaction POST: its id, or why Sitoo refused it. */
     public record ElementResult(Long transactionId, String refusal) {}
 
     /**
-     * Posts several stock-ins in one request (interval mode). Sitoo answers one envelope per element, in
-     * order, inside an HTTP 200: each element stands or fails on its own.
+     * Posts several stock-ins in one request (interval mode: one per warehouse). Sitoo answers one
+     * envelope per element, in order, inside an HTTP 200: each element stands or fails on its own.
      */
     public List<ElementResult> postStockIns(List<StockIn> stockIns) {
         if (stockIns.size() == 1) {
             return List.of(new ElementResult(postStockIn(stockIns.get(0)), null));
+        }
+        int items = stockIns.stream().mapToInt(s -> s.items().size()).sum();
+        if (items > MAX_ITEMS_PER_REQUEST) {
+            throw new IllegalArgumentException(items + " items in one request; Sitoo takes " + MAX_ITEMS_PER_REQUEST);
         }
         ArrayNode body = json.createArrayNode();
         stockIns.forEach(stockIn -> addTransaction(body, stockIn));

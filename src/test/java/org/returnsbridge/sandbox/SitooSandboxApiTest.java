@@ -143,6 +143,18 @@ class SitooSandboxApiTest {
     }
 
     @Test
+    void moreThan1000ItemsInOneRequestAreRefusedWhole() {
+        String items = String.join(",", java.util.Collections.nCopies(600, "{\"sku\":\"10038-1\",\"decimalquantity\":\"1.000\"}"));
+        String tx = "{\"warehouseid\":1,\"transactiontype\":10,\"items\":[" + items + "]}";
+
+        SandboxTestClient.Answer answer = postTransactions("[" + tx + "," + tx + "]");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errortext").asText()).contains("1000 items per request");
+        assertThat(stock(1, "10038-1")).as("nothing applied").isNull();
+    }
+
+    @Test
     void malformedTransactionsAreRefusedWith400() {
         assertThat(postTransactions("{\"warehouseid\":1}").status()).as("not an array").isEqualTo(400);
         assertThat(postTransactions("[{\"warehouseid\":42,\"transactiontype\":10,"
