@@ -80,18 +80,19 @@ public record BridgeProperties(
                                  @NotBlank String reportsDir, @NotNull Duration stockInSla, @NotNull Duration stuckAfter) {}
 
     /**
-     * Reveni webhooks: how far a signature's timestamp may be from now, and (optional) the public URL of
-     * this bridge's /webhooks/reveni to register with Reveni at start-up.
-     */
-    /**
-     * How restocks reach Sitoo: IMMEDIATE (one stock-in per line, at once) or INTERVAL (queued per
-     * warehouse, sent together when the window closes or batchSize lines wait; at most 1000, the contract's
-     * limit per request).
+     * How restocks reach Sitoo: IMMEDIATE (one stock-in per line, at once; lines posting at the same moment
+     * share a request) or INTERVAL (queued per warehouse, one transaction per warehouse when the window
+     * closes or batchSize lines wait; at most 1000, the contract's limit per request).
      */
     public record Sync(@NotNull org.returnsbridge.flow.SyncMode mode, @NotNull Duration window,
                        @Min(1) @Max(1000) int batchSize) {}
 
-    public record Webhooks(@NotNull Duration tolerance, String registerUrl) {}
+    /**
+     * Reveni webhooks: how far a signature's timestamp may be from now, the (optional) public URL of this
+     * bridge's /webhooks/reveni to register with Reveni at start-up, and how many events are processed at
+     * once (events of the same return always one after the other).
+     */
+    public record Webhooks(@NotNull Duration tolerance, String registerUrl, @Min(1) @Max(64) int workers) {}
 
     public record Exceptions(@NotNull Duration sweepInterval, @NotNull Duration retryFirst,
                              @NotNull Duration retryCap, @Min(1) int sweepBatch) {}

@@ -12,6 +12,7 @@ import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
 import org.returnsbridge.sitoo.SitooCatalog;
 import org.returnsbridge.sitoo.SitooClient;
+import org.returnsbridge.sitoo.StockInGroupCommit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,9 +44,9 @@ public class FlowConfiguration {
     }
 
     @Bean
-    Restocker restocker(SitooClient sitoo, LedgerRepository ledger, ExceptionQueue exceptions, Clock clock,
-                        BridgeProperties props) {
-        return new Restocker(sitoo, ledger, exceptions, clock, props.restock().settleTime());
+    Restocker restocker(SitooClient sitoo, StockInGroupCommit stockIns, LedgerRepository ledger, ExceptionQueue exceptions,
+                        Clock clock, BridgeProperties props) {
+        return new Restocker(sitoo, stockIns, ledger, exceptions, clock, props.restock().settleTime());
     }
 
     @Bean

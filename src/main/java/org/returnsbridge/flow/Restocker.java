@@ -14,6 +14,8 @@ import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.sitoo.SitooRejectedException;
 import org.returnsbridge.sitoo.SitooUnavailableException;
+import org.returnsbridge.sitoo.StockInGroupCommit;
+import org.returnsbridge.support.StripedLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,27 +39,26 @@ public class Restocker {
     private static final Duration READ_BACK_SLACK = Duration.ofMinutes(10);
 
     private final SitooClient sitoo;
+    private final StockInGroupCommit stockIns;
     private final LedgerRepository ledger;
     private final ExceptionQueue exceptions;
     private final Clock clock;
     private final Duration settleTime;
-    private final ReentrantLock[] stripes = new ReentrantLock[64];
+    private final StripedLocks lineLocks = new StripedLocks(64);
 
-    public Restocker(SitooClient sitoo, LedgerRepository ledger, ExceptionQueue exceptions, Clock clock,
-                     Duration settleTime) {
+    public Restocker(SitooClient sitoo, StockInGroupCommit stockIns, LedgerRepository ledger, ExceptionQueue exceptions,
+                     Clock clock, Duration settleTime) {
         this.sitoo = sitoo;
+        this.stockIns = stockIns;
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.clock = clock;
         this.settleTime = settleTime;
-        for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ReentrantLock();
-        }
     }
 
     public void restock(RestockOrder order) {
         // One worker per line at a time inside this JVM (the poll and the sweep may meet on a line).
-        ReentrantLock lock = stripes[Math.floorMod(order.itemId().hashCode(), stripes.length)];
+        ReentrantLock lock = lineLocks.forKey(order.itemId());
         lock.lock();
         try {
             restockLocked(order);
@@ -93,7 +94,7 @@ public class Restocker {
         }
         long transactionId;
         try {
-            transactionId = sitoo.postStockIn(effective.stockIn());
+            transactionId = stockIns.post(effective.stockIn()); // shares a request with others posting now
         } catch (SitooRejectedException rejected) {
             // A definite "no": nothing moved, so the intent is void and a fixed replay may post afresh.
             ledger.clearRestockIntent(order.itemId());

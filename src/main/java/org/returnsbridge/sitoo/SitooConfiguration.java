@@ -20,6 +20,12 @@ public class SitooConfiguration {
         return new SitooClient(http, connection, json, guard);
     }
 
+    /** Waits for a turn at most as long as the rate limiter waits for a permit. */
+    @Bean
+    StockInGroupCommit stockInGroupCommit(SitooClient client) {
+        return new StockInGroupCommit(client, SitooGuard.PERMIT_WAIT);
+    }
+
     @Bean
     SitooCatalog sitooCatalog(SitooClient client, BridgeProperties props) {
         return new SitooCatalog(client, props.skuCache().maxSize(), props.skuCache().ttl());

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public class SitooGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SitooGuard.class);
+    /** How long a call waits for a rate-limit permit before it gives up, unsent. */
+    public static final Duration PERMIT_WAIT = Duration.ofMinutes(1);
 
     private final RateLimiter rateLimiter;
     private final CircuitBreaker breaker;
@@ -31,7 +33,7 @@ public class SitooGuard {
         this.rateLimiter = RateLimiter.of("sitoo", RateLimiterConfig.custom()
                 .limitForPeriod(requestsPerSecond)
                 .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofMinutes(1))
+                .timeoutDuration(PERMIT_WAIT)
                 .build());
         this.breaker = CircuitBreaker.of("sitoo", CircuitBreakerConfig.custom()
                 .failureRateThreshold(failureRatePercent)
@@ -56,7 +58,9 @@ public class SitooGuard {
             throw SitooUnavailableException.circuitOpen("Sitoo circuit is open after repeated failures; not calling"
                     + " Sitoo for now (it is tried again by itself)");
         } catch (RequestNotPermitted throttled) {
-            throw new SitooUnavailableException("waited too long for a Sitoo rate-limit permit", OptionalLong.empty(), throttled);
+            // Our own limit turned it away before anything was sent: certainly not applied.
+            throw new SitooUnavailableException(SitooUnavailableException.Kind.THROTTLED,
+                    "waited too long for a Sitoo rate-limit permit; not sent", OptionalLong.empty(), throttled);
         }
     }
 

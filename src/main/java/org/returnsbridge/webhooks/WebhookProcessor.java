@@ -1,6 +1,7 @@
 package org.returnsbridge.webhooks;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import org.returnsbridge.ledger.ReturnVersions;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
 import org.returnsbridge.reveni.ReveniReturn;
+import org.returnsbridge.support.StripedLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public class WebhookProcessor {
     private final ReveniClient reveni;
     private final ProducerTemplate camel;
     private final ObjectMapper json;
+    private final StripedLocks returnLocks = new StripedLocks(64);
 
     public WebhookProcessor(WebhookInbox inbox, ReturnVersions versions, ReturnParser parser, ReveniClient reveni,
                             ProducerTemplate camel, ObjectMapper json) {
@@ -40,10 +43,30 @@ public class WebhookProcessor {
 
     public void process(String eventId) throws Exception {
         var stored = inbox.find(eventId);
-        if (stored.isEmpty() || !"RECEIVED".equals(inbox.status(eventId))) {
-            return; // processed already (the sweep and the queue can both hold it)
+        if (stored.isEmpty()) {
+            return;
         }
         JsonNode event = json.readTree(stored.get().payload());
+        // Several workers take events; those of one return still go one after the other, so a newer
+        // state is never overtaken halfway by an older one.
+        ReentrantLock lock = returnLocks.forKey(returnIdOf(event));
+        lock.lock();
+        try {
+            processLocked(eventId, event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String returnIdOf(JsonNode event) {
+        JsonNode data = event.path("data");
+        return data.path("object").path("id").asText(data.path("resource_id").asText(""));
+    }
+
+    private void processLocked(String eventId, JsonNode event) throws Exception {
+        if (!"RECEIVED".equals(inbox.status(eventId))) {
+            return; // processed already (the sweep and the queue can both hold it)
+        }
         JsonNode object = event.path("data").path("object");
         if (!object.isObject()) {
             String returnId = event.path("data").path("resource_id").asText(null);

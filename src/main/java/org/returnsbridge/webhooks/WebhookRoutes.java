@@ -1,9 +1,14 @@
 package org.returnsbridge.webhooks;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.returnsbridge.BridgeProperties;
 import org.springframework.stereotype.Component;
 
-/** Stored webhook events are processed one at a time, in arrival order, off the HTTP thread. */
+/**
+ * Stored webhook events are processed off the HTTP thread by several workers (events of the same return
+ * one after the other): in immediate mode, lines restocked at the same moment then share Sitoo requests,
+ * which keeps a webhook peak within Sitoo's rate limit without making each line wait its turn.
+ */
 @Component
 public class WebhookRoutes extends RouteBuilder {
 
@@ -11,14 +16,16 @@ public class WebhookRoutes extends RouteBuilder {
     public static final String INBOX_SWEEP = "webhook-inbox-sweep";
 
     private final WebhookProcessor processor;
+    private final int workers;
 
-    public WebhookRoutes(WebhookProcessor processor) {
+    public WebhookRoutes(WebhookProcessor processor, BridgeProperties props) {
         this.processor = processor;
+        this.workers = props.webhooks().workers();
     }
 
     @Override
     public void configure() {
-        from(EVENTS)
+        from(EVENTS + "&concurrentConsumers=" + workers)
                 .routeId("webhook-event")
                 .bean(processor, "process");
 

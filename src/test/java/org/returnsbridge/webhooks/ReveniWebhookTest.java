@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -145,6 +147,26 @@ class ReveniWebhookTest extends SandboxedBridgeTest {
 
         assertThat(sandbox.warehouseTransactions()).hasSize(1);
         assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void eventsArrivingTogetherAreProcessedInParallelAndTheirStockInsShareRequests() throws Exception {
+        sandbox.sitooFaults("{\"latencyMillis\": 300}");
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String item = newId();
+            items.add(item);
+            byte[] body = event(newId(), "return.updated", aReturn().sellable(item, SCARF, 1));
+            assertThat(post(body, GENUINE.sign(now(), body), "application/json").statusCode()).isEqualTo(202);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> items.stream()
+                .allMatch(i -> line(i).state() == LineState.RESTOCKED));
+
+        assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo("12");
+        assertThat(sandbox.warehouseTransactions()).as("each line its own stock-in").hasSize(12);
+        assertThat(sandbox.calls("sitoo POST warehousetransactions")).as("lines restocked together share requests")
+                .isLessThan(12);
     }
 
     private HttpResponse<String> post(byte[] body, String signature, String contentType) throws Exception {
