@@ -14,6 +14,8 @@ import org.slf4j.MDC;
 public class RestockSweep {
 
     private static final Logger log = LoggerFactory.getLogger(RestockSweep.class);
+    /** Bounded, so a long outage never loads every open line at once; a batch's read-back settles all its lines. */
+    static final int LINES_PER_SWEEP = 500;
 
     private final LedgerRepository ledger;
     private final Restocker restocker;
@@ -27,7 +29,7 @@ public class RestockSweep {
 
     public int settleUnconfirmed() {
         int settled = 0;
-        for (LedgerLine line : ledger.findUnconfirmedRestocks()) {
+        for (LedgerLine line : ledger.findUnconfirmedRestocks(LINES_PER_SWEEP)) {
             MDC.put("returnId", line.returnId());
             MDC.put("itemId", line.itemId());
             try {

@@ -80,11 +80,15 @@ public class LedgerRepository {
         return jdbc.query("SELECT * FROM return_line WHERE return_id = ? ORDER BY created_at, item_id", ROW, returnId);
     }
 
-    /** Lines whose stock-in was (maybe) posted but never confirmed: a crash or an outage left them open. */
-    public List<LedgerLine> findUnconfirmedRestocks() {
+    /**
+     * Lines whose stock-in was (maybe) posted but never confirmed: a crash or an outage left them open.
+     * The oldest first, at most {@code limit}: after a long outage the rest wait for the next sweep.
+     */
+    public List<LedgerLine> findUnconfirmedRestocks(int limit) {
         // Queued lines never sent (last_post_at NULL) belong to the batcher, not to the read-back settling.
         return jdbc.query("SELECT * FROM return_line WHERE restock_intent_at IS NOT NULL AND state <> 'RESTOCKED'"
-                + " AND (queued_at IS NULL OR last_post_at IS NOT NULL) ORDER BY restock_intent_at", ROW);
+                + " AND (queued_at IS NULL OR last_post_at IS NOT NULL) ORDER BY restock_intent_at FETCH FIRST ? ROWS ONLY",
+                ROW, limit);
     }
 
     public boolean markHeld(String itemId, String decision, String reason) {
