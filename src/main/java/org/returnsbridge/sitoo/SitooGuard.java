@@ -30,9 +30,11 @@ public class SitooGuard {
     private final CircuitBreaker breaker;
 
     public SitooGuard(int requestsPerSecond, int failureRatePercent, int windowSize, int minimumCalls, Duration openWait) {
+        // Spread evenly (one permit every 1/rate s), not as a burst at the start of each second: two bursts
+        // either side of a second's edge would be twice the rate in one sliding second, and Sitoo answers 429.
         this.rateLimiter = RateLimiter.of("sitoo", RateLimiterConfig.custom()
-                .limitForPeriod(requestsPerSecond)
-                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / requestsPerSecond))
                 .timeoutDuration(PERMIT_WAIT)
                 .build());
         this.breaker = CircuitBreaker.of("sitoo", CircuitBreakerConfig.custom()
