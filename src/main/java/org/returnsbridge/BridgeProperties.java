@@ -34,7 +34,8 @@ public record BridgeProperties(
      * moves), how far it overlaps the checkpoint, where a first start begins.
      */
     public record Poll(String cron, boolean enabled, @NotNull Duration overlap,
-                       @NotNull Duration initialLookback, @Min(1) @Max(100) int pageSize) {}
+                       @NotNull Duration initialLookback, @Min(1) @Max(100) int pageSize,
+                       @Min(1) @Max(32) int workers) {}
 
     /** Where the mapping files are, and how often they are checked for edits. */
     public record MappingFiles(@NotBlank String dir, @NotNull Duration watchInterval) {}

@@ -2,6 +2,8 @@ package org.returnsbridge.flow;
 
 import static org.returnsbridge.flow.ReturnsPoller.NEXT_PAGE;
 
+import java.util.concurrent.ExecutorService;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.mapping.MappingRegistry;
@@ -47,6 +49,11 @@ public class ReturnRoutes extends RouteBuilder {
         this.schedule = schedule;
     }
 
+    private ExecutorService pollWorkers() {
+        return getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "reveni-poll-worker", props.poll().workers());
+    }
+
     @Override
     public void configure() {
         // stateful: Quartz never starts a poll while the previous one is still running.
@@ -65,7 +72,10 @@ public class ReturnRoutes extends RouteBuilder {
                 .process(poller::begin)
                 .loopDoWhile(exchangeProperty(NEXT_PAGE).isNotNull())
                     .process(poller::fetchNextPage)
-                    .split(body()).streaming()
+                    // The returns of a page in parallel (each return's lines in order); the checkpoint is
+                    // saved only once the whole page is done. In immediate mode, lines restocked at the
+                    // same moment share Sitoo requests, so a polled backlog is not one request per line.
+                    .split(body()).streaming().parallelProcessing().executorService(pollWorkers())
                         .to("direct:return")
                     .end()
                     .process(poller::saveCheckpoint)
