@@ -62,8 +62,15 @@ final class VendorEndpoint {
         send(exchange, call, key, answer);
     }
 
-    /** Every answer is counted by its status too, so a rate limit's 429s can be told from the calls served. */
+    /**
+     * Every answer is counted by its status too, so a rate limit's 429s can be told from the calls served.
+     * The request body is read to its end first, as a real server does. The JDK server drains at most 64 KB of
+     * a body nobody read and otherwise closes the connection after answering (a 429, a 500 answered before the
+     * API looked at the body): the client's next request on that kept-alive connection then meets a reset, so
+     * the batch after a large throttled one would look unanswered, its outcome unknown.
+     */
     private void send(HttpExchange exchange, HttpCall call, String key, HttpAnswer answer) {
+        call.body();
         calls.recordAnswer(key, Integer.toString(answer.status()));
         JsonHttp.send(exchange, answer);
     }
