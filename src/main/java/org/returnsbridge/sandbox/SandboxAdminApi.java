@@ -68,11 +68,14 @@ final class SandboxAdminApi {
         if (rest.isEmpty() && call.is("GET")) {
             return HttpAnswer.json(200, world.calls().snapshot());
         }
+        if (rest.equals(List.of("statuses")) && call.is("GET")) {
+            return HttpAnswer.json(200, world.calls().statusSnapshot());
+        }
         if (rest.equals(List.of("reset")) && call.is("POST")) {
             world.calls().reset();
             return HttpAnswer.json(200, world.calls().snapshot());
         }
-        throw ApiError.notFound("use GET /sandbox/calls or POST /sandbox/calls/reset");
+        throw ApiError.notFound("use GET /sandbox/calls, GET /sandbox/calls/statuses or POST /sandbox/calls/reset");
     }
 
     private HttpAnswer faults(HttpCall call, List<String> rest) {

@@ -51,6 +51,9 @@ final class SitooAdmin {
             case "GET warehousetransactions" -> {
                 return HttpAnswer.json(200, store.transactions());
             }
+            case "GET transaction-log" -> {
+                return transactionLog(call);
+            }
             case "GET orders" -> {
                 return HttpAnswer.json(200, store.orders().stream().map(StoredOrder::json).toList());
             }
@@ -80,6 +83,31 @@ final class SitooAdmin {
                     .orElseThrow(() -> ApiError.notFound("no order " + orderid)));
         }
         throw ApiError.notFound("use DELETE or PUT (a JSON object of fields to replace) on /sandbox/sitoo/orders/{orderid}");
+    }
+
+    /**
+     * {@code GET /sandbox/sitoo/transaction-log?afterId=0&limit=1000}: transactions in id order, each as Sitoo
+     * shows it plus {@code recordedAtMillis}, the sandbox's epoch millisecond when it was applied (Sitoo's own
+     * {@code datecreated} has whole seconds, too coarse to time a webhook against). Paged by id so a benchmark
+     * can follow tens of thousands of them.
+     */
+    private HttpAnswer transactionLog(HttpCall call) {
+        int afterId = call.queryInt("afterId", 0);
+        int limit = call.queryInt("limit", 1000);
+        if (afterId < 0 || limit < 1 || limit > 10_000) {
+            throw ApiError.badRequest("afterId must be 0 or more and limit 1..10000");
+        }
+        List<SitooStore.TimedTransaction> page = store.transactionsAfter(afterId, limit);
+        ObjectNode answer = JsonHttp.object();
+        answer.put("total", store.transactionCount());
+        var items = answer.putArray("items");
+        for (SitooStore.TimedTransaction timed : page) {
+            ObjectNode item = JsonHttp.MAPPER.valueToTree(timed.transaction());
+            item.put("recordedAtMillis", timed.recordedAtMillis());
+            items.add(item);
+        }
+        answer.put("lastId", page.isEmpty() ? afterId : page.get(page.size() - 1).transaction().warehousetransactionid());
+        return HttpAnswer.json(200, answer);
     }
 
     private HttpAnswer putProduct(JsonNode body) {

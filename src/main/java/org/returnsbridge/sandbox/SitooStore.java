@@ -27,6 +27,8 @@ final class SitooStore {
     private final Map<Integer, SitooWarehouse> warehouses = new TreeMap<>();
     private final Map<StockKey, StockLevel> stock = new HashMap<>();
     private final List<WarehouseTransaction> transactions = new ArrayList<>();
+    /** When each transaction was applied, in epoch milliseconds; admin views only (Sitoo itself has seconds). */
+    private final List<Long> transactionMillis = new ArrayList<>();
     private final List<SitooReasonCode> reasonCodes = new ArrayList<>();
     private final List<StoredOrder> orders = new ArrayList<>();
     private final java.util.Set<Integer> deletedOrders = new java.util.HashSet<>();
@@ -45,6 +47,7 @@ final class SitooStore {
         warehouses.clear();
         stock.clear();
         transactions.clear();
+        transactionMillis.clear();
         reasonCodes.clear();
         orders.clear();
         deletedOrders.clear();
@@ -162,11 +165,35 @@ final class SitooStore {
                 request.transactiontype(), now, request.description(), request.externalid(), request.reasoncode(),
                 List.copyOf(lines));
         transactions.add(transaction);
+        transactionMillis.add(clock.millis());
         return transaction;
     }
 
     synchronized List<WarehouseTransaction> transactions() {
         return List.copyOf(transactions);
+    }
+
+    /** A transaction with the millisecond it was applied at: what a benchmark measures latency against. */
+    record TimedTransaction(WarehouseTransaction transaction, long recordedAtMillis) {
+    }
+
+    /**
+     * At most {@code limit} transactions with an id above {@code afterId}, in id order, so a reader can follow
+     * a long run page by page instead of copying every transaction at once.
+     */
+    synchronized List<TimedTransaction> transactionsAfter(int afterId, int limit) {
+        // Ids are positions + 1 and never reused, so the page is a plain slice.
+        int from = Math.min(Math.max(afterId, 0), transactions.size());
+        int to = (int) Math.min((long) from + Math.max(limit, 0), transactions.size());
+        List<TimedTransaction> page = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            page.add(new TimedTransaction(transactions.get(i), transactionMillis.get(i)));
+        }
+        return page;
+    }
+
+    synchronized int transactionCount() {
+        return transactions.size();
     }
 
     // ---- reason codes

@@ -20,30 +20,31 @@ final class VendorEndpoint {
     }
 
     void serve(HttpExchange exchange, HttpCall call) {
-        calls.record(api.vendor() + " " + api.callName(call));
+        String key = api.vendor() + " " + api.callName(call);
+        calls.record(key);
         RequestFault fault = faults.nextRequestFault();
         countFaults(fault);
         pause(faults.latencyMillis() + fault.slowMillis());
         switch (fault.kind()) {
             case DROP -> {
-                dropConnection(exchange);
+                dropConnection(exchange, key);
                 return;
             }
             case OUTAGE -> {
-                JsonHttp.send(exchange, api.error(503, "Service unavailable (sandbox outage)"));
+                send(exchange, call, key, api.error(503, "Service unavailable (sandbox outage)"));
                 return;
             }
             case TOO_MANY_REQUESTS_WITH_RETRY_AFTER -> {
-                JsonHttp.send(exchange, api.error(429, "Too many requests")
+                send(exchange, call, key, api.error(429, "Too many requests")
                         .withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds())));
                 return;
             }
             case TOO_MANY_REQUESTS -> {
-                JsonHttp.send(exchange, api.error(429, "Too many requests"));
+                send(exchange, call, key, api.error(429, "Too many requests"));
                 return;
             }
             case SERVER_ERROR -> {
-                JsonHttp.send(exchange, api.error(500, "Internal server error (sandbox fault)"));
+                send(exchange, call, key, api.error(500, "Internal server error (sandbox fault)"));
                 return;
             }
             case NONE -> {
@@ -54,10 +55,23 @@ final class VendorEndpoint {
         if (api.commitsState(call)) {
             pause(faults.holdAfterCommitMillis());
             if (fault.dropAfterCommit()) {
-                dropConnection(exchange);
+                dropConnection(exchange, key);
                 return;
             }
         }
+        send(exchange, call, key, answer);
+    }
+
+    /**
+     * Every answer is counted by its status too, so a rate limit's 429s can be told from the calls served.
+     * The request body is read to its end first, as a real server does. The JDK server drains at most 64 KB of
+     * a body nobody read and otherwise closes the connection after answering (a 429, a 500 answered before the
+     * API looked at the body): the client's next request on that kept-alive connection then meets a reset, so
+     * the batch after a large throttled one would look unanswered, its outcome unknown.
+     */
+    private void send(HttpExchange exchange, HttpCall call, String key, HttpAnswer answer) {
+        call.body();
+        calls.recordAnswer(key, Integer.toString(answer.status()));
         JsonHttp.send(exchange, answer);
     }
 
@@ -85,7 +99,8 @@ final class VendorEndpoint {
     }
 
     /** Closing before any response header is sent makes the JDK server close the socket: the client sees EOF. */
-    private static void dropConnection(HttpExchange exchange) {
+    private void dropConnection(HttpExchange exchange, String key) {
+        calls.recordAnswer(key, CallCounter.DROPPED);
         exchange.close();
     }
 

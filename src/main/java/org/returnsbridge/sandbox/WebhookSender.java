@@ -55,9 +55,14 @@ final class WebhookSender implements ReturnChangeListener, AutoCloseable {
     private final Map<String, CompletableFuture<Void>> lanes = new HashMap<>();
     private final Map<String, Outgoing> heldBack = new HashMap<>();
     private long generation;
+    private long sequence;
 
-    /** One event on its way to one URL; {@code copies} is 2 when a duplicate is injected. */
-    private record Outgoing(WebhookEvent event, String url, int copies, long generation) {
+    /**
+     * One event on its way to one URL; {@code copies} is 2 when a duplicate is injected. {@code sequence} and
+     * {@code queuedAtMillis} only feed the delivery log (benchmarks time deliveries with them).
+     */
+    private record Outgoing(WebhookEvent event, String url, int copies, long generation, long sequence,
+            long queuedAtMillis) {
     }
 
     private record Outcome(Integer status, String error) {
@@ -142,7 +147,8 @@ final class WebhookSender implements ReturnChangeListener, AutoCloseable {
     }
 
     private synchronized void dispatch(String url, WebhookEvent event) {
-        Outgoing outgoing = new Outgoing(event, url, faults.duplicate() ? 2 : 1, generation);
+        Outgoing outgoing = new Outgoing(event, url, faults.duplicate() ? 2 : 1, generation, ++sequence,
+                clock.millis());
         boolean holdBack = faults.holdBack();
         Outgoing earlier = heldBack.remove(url);
         if (holdBack && earlier == null) {
@@ -181,10 +187,11 @@ final class WebhookSender implements ReturnChangeListener, AutoCloseable {
             return DONE;
         }
         long delay = faults.delayMillis();
-        return (delay > 0 ? after(delay) : DONE).thenCompose(ignored -> attempt(outgoing, 1));
+        return (delay > 0 ? after(delay) : DONE).thenCompose(ignored -> attempt(outgoing, 1, clock.millis()));
     }
 
-    private CompletableFuture<Void> attempt(Outgoing outgoing, int attempt) {
+    /** @param firstSentAtMillis when attempt 1 left, carried through the retries for the delivery log */
+    private CompletableFuture<Void> attempt(Outgoing outgoing, int attempt, long firstSentAtMillis) {
         if (stale(outgoing)) {
             return DONE;
         }
@@ -197,17 +204,18 @@ final class WebhookSender implements ReturnChangeListener, AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(outgoing.event().body()))
                     .build();
         } catch (IllegalArgumentException badUrl) {
-            record(outgoing, new Outcome(null, "not a usable URL: " + badUrl.getMessage()), attempt);
+            record(outgoing, new Outcome(null, "not a usable URL: " + badUrl.getMessage()), attempt, firstSentAtMillis);
             return DONE;
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> outcomeOf(response, failure))
                 .thenCompose(outcome -> {
                     if (outcome.delivered() || attempt == MAX_ATTEMPTS) {
-                        record(outgoing, outcome, attempt);
+                        record(outgoing, outcome, attempt, firstSentAtMillis);
                         return DONE;
                     }
-                    return after(BACKOFF_MILLIS[attempt - 1]).thenCompose(ignored -> attempt(outgoing, attempt + 1));
+                    return after(BACKOFF_MILLIS[attempt - 1])
+                            .thenCompose(ignored -> attempt(outgoing, attempt + 1, firstSentAtMillis));
                 });
     }
 
@@ -222,13 +230,15 @@ final class WebhookSender implements ReturnChangeListener, AutoCloseable {
         return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
     }
 
-    private void record(Outgoing outgoing, Outcome outcome, int attempts) {
+    private void record(Outgoing outgoing, Outcome outcome, int attempts, long firstSentAtMillis) {
         if (stale(outgoing)) {
             return;
         }
         WebhookEvent event = outgoing.event();
+        java.time.Instant answeredAt = clock.instant();
         deliveries.add(new WebhookDelivery(event.id(), event.type(), event.returnId(), outgoing.url(),
-                outcome.status(), outcome.error(), attempts, clock.instant().toString()));
+                outcome.status(), outcome.error(), attempts, answeredAt.toString(),
+                outgoing.sequence(), outgoing.queuedAtMillis(), firstSentAtMillis, answeredAt.toEpochMilli()));
         if (!outcome.delivered()) {
             LOG.log(System.Logger.Level.WARNING, "webhook " + event.type() + " " + event.id() + " to "
                     + outgoing.url() + " failed after " + attempts + " attempts: " + outcome.error());

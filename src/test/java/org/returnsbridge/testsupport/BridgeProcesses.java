@@ -32,12 +32,17 @@ public final class BridgeProcesses {
     private final List<Process> started = new ArrayList<>();
 
     public BridgeProcesses(String testName) {
+        this(Path.of("target", "it-logs", testName));
+    }
+
+    /** Logs of every process started go to {@code logDir} (the benchmark keeps one folder per scenario). */
+    public BridgeProcesses(Path logDir) {
         String jarPath = System.getProperty("bridge.jar");
         if (jarPath == null || !Files.isRegularFile(Path.of(jarPath))) {
             throw new IllegalStateException("bridge.jar system property must name the packaged jar (run with mvn verify)");
         }
         this.jar = Path.of(jarPath);
-        this.logDir = Path.of("target", "it-logs", testName);
+        this.logDir = logDir;
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -47,10 +52,18 @@ public final class BridgeProcesses {
 
     /** The standalone sandbox; returns once it prints its ready line. */
     public Process startSandbox(int port) throws IOException, InterruptedException {
-        List<String> command = List.of(java(), "-Xmx256m", "-cp", jar.toString(),
+        return startSandbox(port, List.of("-Xmx256m"));
+    }
+
+    /** The standalone sandbox with the given JVM options (a benchmark holding 100 000 lines needs more heap). */
+    public Process startSandbox(int port, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", jar.toString(),
                 "-Dloader.main=org.returnsbridge.sandbox.SandboxMain",
                 "org.springframework.boot.loader.launch.PropertiesLauncher",
-                "--port=" + port, "--trickle=false");
+                "--port=" + port, "--trickle=false"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Process process = builder.start();
         started.add(process);
@@ -74,7 +87,17 @@ public final class BridgeProcesses {
     /** The bridge in live mode against a sandbox on {@code sandboxPort}; its database is a file under dataDir. */
     public Process startBridge(String name, int sandboxPort, int serverPort, Path dataDir, Map<String, String> extraEnv)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx384m", "-jar", jar.toString())
+        return startBridge(name, sandboxPort, serverPort, dataDir, extraEnv, List.of("-Xmx384m"));
+    }
+
+    /** The same with the given JVM options, e.g. a smaller heap to prove memory stays flat. */
+    public Process startBridge(String name, int sandboxPort, int serverPort, Path dataDir, Map<String, String> extraEnv,
+                               List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(name + ".log").toFile());
         Map<String, String> env = builder.environment();

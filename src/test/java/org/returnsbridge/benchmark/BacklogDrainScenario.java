@@ -1,0 +1,202 @@
+package org.returnsbridge.benchmark;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A backlog waiting in Reveni when the bridge starts, drained by the bridge (interval or immediate mode; the
+ * memory run is the same with more lines and a smaller heap). Done when Sitoo holds exactly the expected
+ * units per (warehouse, SKU) and the bridge's ledger has every line where it must end: restocked, not
+ * restocked, or (not inspected) held.
+ */
+final class BacklogDrainScenario {
+
+    /** How often the harness looks at Sitoo's stock: the drain's end is taken from Sitoo's own clock, not this. */
+    private static final Duration POLL = Duration.ofSeconds(1);
+    /** After the drain, how long no new stock-in may arrive before the final audit (late duplicates show here). */
+    private static final Duration QUIET = Duration.ofSeconds(3);
+
+    private final BenchmarkSettings settings;
+    private final BenchmarkCatalogue catalogue;
+    private final String id;
+    private final String title;
+    private final String syncMode;
+    private final int maxReturns;
+    private final int maxLines;
+    private final String heap;
+
+    private BacklogDrainScenario(BenchmarkSettings settings, BenchmarkCatalogue catalogue, String id, String title,
+                                 String syncMode, int maxReturns, int maxLines, String heap) {
+        this.settings = settings;
+        this.catalogue = catalogue;
+        this.id = id;
+        this.title = title;
+        this.syncMode = syncMode;
+        this.maxReturns = maxReturns;
+        this.maxLines = maxLines;
+        this.heap = heap;
+    }
+
+    static BacklogDrainScenario backlog(BenchmarkSettings settings, BenchmarkCatalogue catalogue, String syncMode) {
+        return new BacklogDrainScenario(settings, catalogue, "backlog-" + syncMode,
+                "Backlog drain, bridge " + syncMode + " mode", syncMode, settings.returns(), Integer.MAX_VALUE,
+                settings.bridgeHeap());
+    }
+
+    static BacklogDrainScenario memory(BenchmarkSettings settings, BenchmarkCatalogue catalogue) {
+        return new BacklogDrainScenario(settings, catalogue, "memory",
+                "Memory: " + settings.memoryLines() + "-line backlog, interval mode, -Xmx" + settings.memoryHeap(),
+                "interval", Integer.MAX_VALUE, settings.memoryLines(), settings.memoryHeap());
+    }
+
+    ScenarioResult run() {
+        ScenarioResult result = new ScenarioResult(id, title);
+        result.syncMode = syncMode;
+        try (ScenarioEnvironment env = new ScenarioEnvironment(settings, catalogue, id)) {
+            result.logDir = env.dir().toString();
+            BenchmarkSandbox sandbox = env.startSandbox();
+            long seedStart = System.nanoTime();
+            ExpectedOutcome expected = BacklogSeeder.seed(sandbox, new BacklogGenerator(catalogue, settings.seed()),
+                    maxReturns, maxLines, line -> Console.say(id + ": " + line));
+            result.seedSeconds = seconds(System.nanoTime() - seedStart);
+            describe(result, expected);
+            Console.say(id + ": seeded " + expected.returns() + " returns, " + expected.lines() + " lines ("
+                    + expected.restockLines() + " to restock, " + expected.restockUnits() + " units) in "
+                    + result.seedSeconds + " s; starting the bridge");
+            sandbox.resetCalls();
+            RunningBridge bridge = env.startBridge(syncMode, heap, Map.of());
+            result.settings.putAll(new TreeMap<>(bridge.env()));
+            drain(result, sandbox, bridge, expected);
+        } catch (Exception e) {
+            result.error = e.toString();
+            Console.say(id + ": failed: " + e);
+        }
+        return result;
+    }
+
+    private void drain(ScenarioResult result, BenchmarkSandbox sandbox, RunningBridge bridge, ExpectedOutcome expected)
+            throws InterruptedException {
+        Instant ledgerFrom = Instant.ofEpochMilli(bridge.startMillis()).minus(Duration.ofHours(1));
+        long deadline = System.nanoTime() + Duration.ofMinutes(settings.timeoutMinutes()).toNanos();
+        Map<ExpectedOutcome.StockKey, Long> wanted = expected.units();
+        long lastReport = System.nanoTime();
+        while (true) {
+            if (!bridge.alive()) {
+                result.error = bridge.exitDescription();
+                result.outOfMemory = bridge.sawOutOfMemory();
+                return;
+            }
+            bridge.sampleHeap(); // one small Jolokia read a second: cheap next to the drain it measures
+            Map<ExpectedOutcome.StockKey, Long> stock = sandbox.stock();
+            if (StockComparison.of(wanted, stock).exact()) {
+                // Counted now, before anything the bridge does after the drain (polls, checks) adds to them.
+                Map<String, Long> sitooCalls = sandbox.calls("sitoo");
+                long sitoo429s = sandbox.answered("sitoo", "429");
+                long reveniCalls = sandbox.calls("reveni").values().stream().mapToLong(Long::longValue).sum();
+                Map<String, Integer> ledger = bridge.client().ledgerLineStates(ledgerFrom);
+                if (ledgerMatches(ledger, expected)) {
+                    result.sitooCallsByKind = sitooCalls;
+                    result.sitooCalls = sitooCalls.values().stream().mapToLong(Long::longValue).sum();
+                    result.sitoo429s = sitoo429s;
+                    result.reveniCalls = reveniCalls;
+                    result.ledgerLineStates = ledger;
+                    result.ledgerAsExpected = true;
+                    break;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                result.error = "not drained within " + settings.timeoutMinutes() + " minutes";
+                result.ledgerLineStates = safeLedger(bridge, ledgerFrom);
+                finalAudit(result, sandbox, bridge, expected);
+                return;
+            }
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(30).toNanos()) {
+                lastReport = System.nanoTime();
+                long units = stock.values().stream().mapToLong(Long::longValue).sum();
+                Console.say(id + ": " + units + " of " + expected.restockUnits() + " units in Sitoo after "
+                        + (System.currentTimeMillis() - bridge.startMillis()) / 1000 + " s");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        awaitQuiet(sandbox);
+        TransactionAudit audit = finalAudit(result, sandbox, bridge, expected);
+        result.finished = true;
+        if (audit.lastRecordedAt() == null) {
+            throw new IllegalStateException("the backlog has nothing to restock: no drain to time");
+        }
+        // The end is Sitoo's record of the last unit, not when the harness happened to look.
+        result.drainSeconds = seconds((audit.lastRecordedAt() - bridge.startMillis()) * 1_000_000L);
+        result.drainSecondsFromFirstStockIn = seconds((audit.lastRecordedAt() - audit.firstRecordedAt()) * 1_000_000L);
+        result.linesPerSecond = round(expected.lines() / result.drainSeconds);
+        result.sitooCallsPerRestockedUnit = expected.restockUnits() == 0 ? null
+                : Math.round(result.sitooCalls * 10_000.0 / expected.restockUnits()) / 10_000.0;
+        Console.say(id + ": drained in " + result.drainSeconds + " s (" + result.linesPerSecond + " lines/s), "
+                + result.sitooCalls + " Sitoo calls, " + result.sitoo429s + " answered 429, stock exact: " + result.stockExact);
+    }
+
+    /** Sitoo's stock matched; now every other figure is read, memory first while the bridge is surely alive. */
+    private TransactionAudit finalAudit(ScenarioResult result, BenchmarkSandbox sandbox, RunningBridge bridge,
+                                        ExpectedOutcome expected) {
+        bridge.recordMemory(result);
+        StockComparison comparison = StockComparison.of(expected.units(), sandbox.stock());
+        result.stockExact = comparison.exact();
+        result.stockMismatches = comparison.mismatches();
+        if (!comparison.exact()) {
+            result.stockMismatchExamples = comparison.examples();
+        }
+        TransactionAudit audit = sandbox.auditTransactions(false);
+        result.duplicateStockIns = audit.duplicates();
+        result.stockInTransactions = audit.stockIns();
+        if (audit.units() != expected.restockUnits() && comparison.exact()) {
+            result.note("stock-ins carry " + audit.units() + " units, expected " + expected.restockUnits());
+        }
+        return audit;
+    }
+
+    /** Waits (bounded) until Sitoo has seen no new transaction for {@link #QUIET}. */
+    private static void awaitQuiet(BenchmarkSandbox sandbox) throws InterruptedException {
+        long limit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int count = sandbox.transactionCount();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < QUIET.toNanos() && System.nanoTime() < limit) {
+            Thread.sleep(250);
+            int now = sandbox.transactionCount();
+            if (now != count) {
+                count = now;
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
+    static boolean ledgerMatches(Map<String, Integer> ledger, ExpectedOutcome expected) {
+        return ledger.getOrDefault("RESTOCKED", 0) == expected.restockLines()
+                && ledger.getOrDefault("NOT_RESTOCKED", 0) == expected.notRestockedLines()
+                && ledger.getOrDefault("HELD", 0) == expected.heldLines()
+                && ledger.values().stream().mapToInt(Integer::intValue).sum() == expected.lines();
+    }
+
+    private static Map<String, Integer> safeLedger(RunningBridge bridge, Instant from) {
+        try {
+            return bridge.client().ledgerLineStates(from);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static void describe(ScenarioResult result, ExpectedOutcome expected) {
+        result.returns = expected.returns();
+        result.lines = expected.lines();
+        result.restockLines = expected.restockLines();
+        result.restockUnits = expected.restockUnits();
+    }
+
+    static double seconds(long nanos) {
+        return Math.round(nanos / 1e8) / 10.0;
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,138 @@
+package org.returnsbridge.benchmark;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.returnsbridge.testsupport.SandboxControl;
+
+/**
+ * The world a benchmark runs in: a few hundred SKUs (Sitoo products) with a skewed popularity, as real
+ * assortments have, and several Reveni return locations each mapped to its own Sitoo warehouse. Built from
+ * the seed alone, so every scenario of a run (and every run with the same seed) sees the same world.
+ */
+final class BenchmarkCatalogue {
+
+    /** Sizes of each article family: a return is often an exchange of sizes, so families matter. */
+    private static final List<String> SIZES = List.of("XS", "S", "M", "L", "XL");
+    /** Zipf exponent below 1: a long tail that still appears in a 25 000-line backlog. */
+    private static final double POPULARITY_SKEW = 0.9;
+    /** Warehouse ids far from the sandbox's default seed (1–3, 9), so the two can never be confused. */
+    static final int FIRST_WAREHOUSE_ID = 101;
+
+    record Article(String sku, String title, BigDecimal unitPrice) {
+    }
+
+    record Location(String id, String name, int warehouseId) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Article> articles;
+    private final double[] cumulativePopularity;
+    private final List<Location> locations;
+    private final double[] cumulativeLocationShare;
+
+    BenchmarkCatalogue(long seed, int skuCount, int locationCount) {
+        List<Article> built = new ArrayList<>();
+        for (int i = 0; i < skuCount; i++) {
+            int family = 50_000 + i / SIZES.size();
+            String size = SIZES.get(i % SIZES.size());
+            // 19.95 .. 109.95 by family: prices only shape the return's amounts, never the stock.
+            BigDecimal price = new BigDecimal("19.95").add(BigDecimal.TEN.multiply(BigDecimal.valueOf(family % 10)));
+            built.add(new Article("BM" + family + "-" + size, "Benchmark article " + family + " size " + size, price));
+        }
+        // Popularity ranks are shuffled with the seed, so best sellers are spread over families.
+        Collections.shuffle(built, new Random(seed ^ 0x5EED5EEDL));
+        this.articles = List.copyOf(built);
+        double[] weights = new double[skuCount];
+        for (int rank = 0; rank < skuCount; rank++) {
+            weights[rank] = 1.0 / Math.pow(rank + 1, POPULARITY_SKEW);
+        }
+        this.cumulativePopularity = cumulative(weights);
+
+        List<Location> places = new ArrayList<>();
+        double[] shares = new double[locationCount];
+        for (int i = 0; i < locationCount; i++) {
+            boolean dc = i == 0;
+            String id = dc ? "bench-dc-01" : String.format("bench-store-%02d", i);
+            places.add(new Location(id, dc ? "Benchmark distribution centre" : "Benchmark store " + i,
+                    FIRST_WAREHOUSE_ID + i));
+            // Online returns by post go to the DC: it takes the largest share, the stores split the rest.
+            shares[i] = locationCount == 1 ? 1.0 : dc ? 0.4 : 0.6 / (locationCount - 1);
+        }
+        this.locations = List.copyOf(places);
+        this.cumulativeLocationShare = cumulative(shares);
+    }
+
+    List<Article> articles() {
+        return articles;
+    }
+
+    List<Location> locations() {
+        return locations;
+    }
+
+    Article pickArticle(Random random) {
+        return articles.get(pick(cumulativePopularity, random));
+    }
+
+    Location pickLocation(Random random) {
+        return locations.get(pick(cumulativeLocationShare, random));
+    }
+
+    /** Creates the warehouses and products in the sandbox's Sitoo (admin API: not counted as vendor calls). */
+    void setUpSitoo(SandboxControl sandbox) {
+        for (Location location : locations) {
+            sandbox.send("POST", "/sitoo/warehouses", JSON.createObjectNode()
+                    .put("warehouseid", location.warehouseId()).put("warehousetype", 10)
+                    .put("name", location.name()).toString());
+        }
+        for (Article article : articles) {
+            sandbox.createProduct(article.sku(), article.title());
+        }
+    }
+
+    /**
+     * A mappings folder for this run: the project's conditions, reasons and SKU files as they are (the
+     * benchmark measures the shipped decision rules), and a locations file for the benchmark's locations.
+     */
+    Path writeMappings(Path projectMappings, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String file : List.of("conditions.yaml", "reasons.yaml", "skus.yaml")) {
+            Files.copy(projectMappings.resolve(file), dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        StringBuilder yaml = new StringBuilder("# Generated by the benchmark: Reveni return location -> Sitoo warehouse.\nlocations:\n");
+        for (Location location : locations) {
+            yaml.append("  ").append(location.id()).append(":\n")
+                    .append("    warehouseid: ").append(location.warehouseId()).append('\n')
+                    .append("    description: ").append(location.name()).append('\n');
+        }
+        Files.writeString(dir.resolve("locations.yaml"), yaml);
+        return dir;
+    }
+
+    private static double[] cumulative(double[] weights) {
+        double total = Arrays.stream(weights).sum();
+        double[] cumulative = new double[weights.length];
+        double running = 0;
+        for (int i = 0; i < weights.length; i++) {
+            running += weights[i] / total;
+            cumulative[i] = running;
+        }
+        cumulative[weights.length - 1] = 1.0; // no rounding gap at the top
+        return cumulative;
+    }
+
+    private static int pick(double[] cumulative, Random random) {
+        int index = Arrays.binarySearch(cumulative, random.nextDouble());
+        return index >= 0 ? index : Math.min(-index - 1, cumulative.length - 1);
+    }
+}

@@ -1,0 +1,270 @@
+package org.returnsbridge.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Writes the run as {@code benchmark-result.json} (every figure, the settings, the goals) and
+ * {@code benchmark-result.md} (the same as tables: one row per scenario, the interval-vs-naive comparison,
+ * the steady state's latencies, and the goals with how far each was met or missed).
+ */
+final class BenchmarkReport {
+
+    static final String JSON_FILE = "benchmark-result.json";
+    static final String MARKDOWN_FILE = "benchmark-result.md";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** The goals, as numbers. */
+    static final double RATIO_GOAL = 20;
+    static final double CALLS_PER_UNIT_GOAL = 0.05;
+    static final long P99_GOAL_MILLIS = 500;
+    static final int MEMORY_GOAL_LINES = 100_000;
+    static final String MEMORY_GOAL_HEAP = "256m";
+
+    private final BenchmarkSettings settings;
+    private final List<ScenarioResult> results;
+    private final Instant generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    /** The interval-vs-naive comparison: both full-backlog times and their ratio. */
+    record Comparison(Double intervalSeconds, Double naiveSeconds, Double ratio, boolean extrapolated, String how) {
+    }
+
+    BenchmarkReport(BenchmarkSettings settings, List<ScenarioResult> results) {
+        this.settings = settings;
+        this.results = List.copyOf(results);
+    }
+
+    /** Writes both files into the output folder; answers their paths (JSON first). */
+    List<Path> write() throws IOException {
+        Path dir = settings.outputDir();
+        Files.createDirectories(dir);
+        Path json = dir.resolve(JSON_FILE);
+        Path markdown = dir.resolve(MARKDOWN_FILE);
+        Files.writeString(json, JSON.writeValueAsString(document()));
+        Files.writeString(markdown, markdown());
+        return List.of(json, markdown);
+    }
+
+    Map<String, Object> document() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("generatedAt", generatedAt);
+        doc.put("settings", settings);
+        doc.put("scenarios", results);
+        comparison().ifPresent(c -> doc.put("intervalVersusNaive", c));
+        doc.put("goals", goals());
+        doc.put("method", method());
+        return doc;
+    }
+
+    Optional<Comparison> comparison() {
+        Optional<ScenarioResult> interval = finished("backlog-interval");
+        Optional<ScenarioResult> naive = finished(NaiveBaselineScenario.ID);
+        if (interval.isEmpty() || naive.isEmpty() || naive.get().fullBacklogDrainSeconds == null) {
+            return Optional.empty();
+        }
+        double bridge = interval.get().drainSeconds;
+        double baseline = naive.get().fullBacklogDrainSeconds;
+        boolean extrapolated = Boolean.TRUE.equals(naive.get().fullBacklogExtrapolated);
+        String how = extrapolated
+                ? "extrapolated: naive measured on " + naive.get().returns + " of " + naive.get().fullBacklogReturns
+                        + " returns, scaled by restock lines"
+                : "measured: both ran the full backlog";
+        return Optional.of(new Comparison(bridge, baseline, Math.round(baseline / bridge * 10) / 10.0, extrapolated, how));
+    }
+
+    List<Goal> goals() {
+        List<Goal> goals = new ArrayList<>();
+        String ratioGoal = "interval mode drains the backlog faster than the naive baseline, under the rate limit";
+        goals.add(comparison().map(c -> Goal.atLeast(ratioGoal, "≥ 20×", c.ratio(), RATIO_GOAL,
+                        fmt(c.ratio()) + "× (" + (c.extrapolated() ? "extrapolated" : "measured") + ")", "×"))
+                .orElseGet(() -> Goal.notJudged(ratioGoal, "≥ 20×", notRun("backlog-interval", NaiveBaselineScenario.ID))));
+
+        String callsGoal = "Sitoo calls per restocked unit, interval mode";
+        goals.add(finished("backlog-interval").filter(r -> r.sitooCallsPerRestockedUnit != null)
+                .map(r -> Goal.atMost(callsGoal, "≤ 0.05", r.sitooCallsPerRestockedUnit, CALLS_PER_UNIT_GOAL,
+                        fmt(r.sitooCallsPerRestockedUnit) + " (" + r.sitooCalls + " calls, " + r.restockUnits + " units)", ""))
+                .orElseGet(() -> Goal.notJudged(callsGoal, "≤ 0.05", notRun("backlog-interval"))));
+
+        String latencyGoal = "p99 webhook sent → Sitoo stock-in, immediate mode";
+        goals.add(finished(SteadyWebhooksScenario.ID)
+                .map(r -> r.latencyP99Millis == null
+                        ? Goal.notJudged(latencyGoal, "≤ 500 ms", "not judged: no stock-in was measured")
+                        : Goal.atMost(latencyGoal, "≤ 500 ms", r.latencyP99Millis, P99_GOAL_MILLIS,
+                                r.latencyP99Millis + " ms (" + r.measuredStockIns + " stock-ins)", " ms"))
+                .orElseGet(() -> Goal.notJudged(latencyGoal, "≤ 500 ms", notRun(SteadyWebhooksScenario.ID))));
+
+        String memoryGoal = "the 100 000-line backlog drains with the bridge's heap at 256 MB";
+        goals.add(memoryGoal(memoryGoal));
+        return goals;
+    }
+
+    private Goal memoryGoal(String goal) {
+        String target = "finishes, stock exact, -Xmx256m";
+        Optional<ScenarioResult> run = results.stream().filter(r -> r.scenario.equals("memory")).findFirst();
+        if (run.isEmpty()) {
+            return Goal.notJudged(goal, target, "not run");
+        }
+        ScenarioResult r = run.get();
+        String measured = r.correct()
+                ? fmt(r.lines) + " lines in " + fmt(r.drainSeconds) + " s, heap peak " + fmt(r.heapPeakSampledMb)
+                        + " MB sampled (pools' peaks sum " + fmt(r.heapPoolsPeakSumMb) + " MB) with -Xmx" + r.bridgeHeapLimit
+                : (Boolean.TRUE.equals(r.outOfMemory) ? "OutOfMemoryError" : String.valueOf(r.error));
+        boolean goalSize = r.lines != null && r.lines >= MEMORY_GOAL_LINES && MEMORY_GOAL_HEAP.equals(r.bridgeHeapLimit);
+        if (!r.correct()) {
+            return new Goal(goal, target, measured, "missed", "did not finish exactly");
+        }
+        if (!goalSize) {
+            return new Goal(goal, target, measured, "not comparable", "ran " + fmt(r.lines) + " lines with -Xmx"
+                    + r.bridgeHeapLimit + "; the goal is " + fmt(MEMORY_GOAL_LINES) + " lines with -Xmx" + MEMORY_GOAL_HEAP);
+        }
+        return new Goal(goal, target, measured, "met", "finished exactly within the limit");
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Reveni → Sitoo bridge benchmark\n\n");
+        md.append("Run ").append(generatedAt).append(": seed ").append(settings.seed()).append(", Sitoo latency ")
+                .append(settings.latencyMillis()).append(" ms per call, Sitoo rate limit ").append(settings.rateLimit())
+                .append(" requests/s (429 beyond it), ").append(settings.skus()).append(" SKUs, ")
+                .append(settings.locations()).append(" locations → warehouses. Bridge heap -Xmx").append(settings.bridgeHeap())
+                .append(" (memory run -Xmx").append(settings.memoryHeap()).append("), poll `").append(settings.pollCron())
+                .append("`. Numbers depend on the machine; compare runs on the same one.\n\n");
+
+        md.append("## Scenarios\n\n");
+        md.append("| scenario | returns | lines | restocked units | drain (s) | from first stock-in (s) | lines/s "
+                + "| Sitoo calls (by kind) | calls / restocked unit | 429s | heap peak, sampled (MB) "
+                + "| heap pools' peak sum (MB) | peak RSS (MB) | stock exact |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
+        for (ScenarioResult r : results) {
+            md.append("| ").append(r.scenario).append(Boolean.TRUE.equals(r.sample) ? " (sample)" : "")
+                    .append(" | ").append(fmt(r.returns)).append(" | ").append(fmt(r.lines))
+                    .append(" | ").append(fmt(r.restockUnits))
+                    .append(" | ").append(fmt(r.drainSeconds)).append(" | ").append(fmt(r.drainSecondsFromFirstStockIn))
+                    .append(" | ").append(fmt(r.linesPerSecond))
+                    .append(" | ").append(callsByKind(r))
+                    .append(" | ").append(fmt(r.sitooCallsPerRestockedUnit)).append(" | ").append(fmt(r.sitoo429s))
+                    .append(" | ").append(fmt(r.heapPeakSampledMb)).append(r.bridgeHeapLimit == null ? "" : " of " + r.bridgeHeapLimit)
+                    .append(" | ").append(fmt(r.heapPoolsPeakSumMb))
+                    .append(" | ").append(fmt(r.peakRssMb))
+                    .append(" | ").append(exact(r)).append(" |\n");
+        }
+        md.append('\n');
+        for (ScenarioResult r : results) {
+            if (r.error != null) {
+                md.append("- **").append(r.scenario).append("** did not finish: ").append(r.error).append('\n');
+            }
+            r.notes.forEach(n -> md.append("- ").append(r.scenario).append(": ").append(n).append('\n'));
+        }
+
+        comparison().ifPresent(c -> {
+            md.append("\n## Interval mode against the naive baseline (full backlog)\n\n");
+            md.append("| | drain (s) | |\n|---|---:|---|\n");
+            md.append("| bridge, interval mode | ").append(fmt(c.intervalSeconds())).append(" | measured |\n");
+            md.append("| naive baseline | ").append(fmt(c.naiveSeconds())).append(" | ")
+                    .append(c.extrapolated() ? "**extrapolated** from a sample" : "measured").append(" |\n");
+            md.append("| ratio | ").append(fmt(c.ratio())).append("× | ").append(c.how()).append(" |\n");
+        });
+
+        results.stream().filter(r -> r.scenario.equals(SteadyWebhooksScenario.ID)).findFirst().ifPresent(r -> {
+            md.append("\n## Steady state: webhook sent → Sitoo stock-in (immediate mode)\n\n");
+            md.append("| changes sent | changes/s (measured window) | stock-ins measured | p50 (ms) | p95 (ms) | p99 (ms) "
+                    + "| max (ms) | missing | p99 from the change in Reveni (ms) | product lookups in the window |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| ").append(fmt(r.eventsSent)).append(" | ").append(fmt(r.eventsPerSecondSent))
+                    .append(" | ").append(fmt(r.measuredStockIns)).append(" | ").append(fmt(r.latencyP50Millis))
+                    .append(" | ").append(fmt(r.latencyP95Millis)).append(" | ").append(fmt(r.latencyP99Millis))
+                    .append(" | ").append(fmt(r.latencyMaxMillis)).append(" | ").append(fmt(r.missingStockIns))
+                    .append(" | ").append(fmt(r.changeToStockInP99Millis)).append(" | ")
+                    .append(fmt(r.productLookupsWhileMeasured)).append(" |\n");
+        });
+
+        md.append("\n## Goals\n\n| goal | target | measured | result | by how much |\n|---|---|---|---|---|\n");
+        for (Goal g : goals()) {
+            md.append("| ").append(g.goal()).append(" | ").append(g.target()).append(" | ").append(g.measured())
+                    .append(" | ").append(g.result()).append(" | ").append(g.margin()).append(" |\n");
+        }
+        md.append("\n## How it was measured\n\n");
+        method().forEach(m -> md.append("- ").append(m).append('\n'));
+        return md.toString();
+    }
+
+    static List<String> method() {
+        return List.of(
+                "Each scenario runs against its own standalone sandbox process; the bridge is the packaged jar in live mode, its own process.",
+                "Drain (s): from starting the bridge process (the naive client: from its start) to the last stock-in as Sitoo (the sandbox) recorded it; "
+                        + "the drain counts only once Sitoo holds exactly the expected units per (warehouse, SKU) and the bridge's ledger has every line "
+                        + "restocked, not restocked, or (not inspected) held, as generated.",
+                "lines/s: every line of the backlog (restocked or not) over the drain time from process start, start-up included.",
+                "Sitoo calls: every request the sandbox's Sitoo received while draining, including those it answered 429; "
+                        + "calls / restocked unit divides them by the units restocked.",
+                "Heap peak, sampled: the largest heap in use (java.lang:type=Memory HeapMemoryUsage.used, JMX through Jolokia) read about "
+                        + "every second; it can miss a peak between two reads. Heap pools' peak sum: each heap memory pool's own PeakUsage since "
+                        + "JVM start, read at the end and added up; pools peak at different moments, so it is an upper bound and can exceed -Xmx. "
+                        + "Both include garbage not yet collected. Peak RSS: VmHWM of the bridge process from /proc (the kernel's high-water mark).",
+                "Stock exact: Sitoo's units per (warehouse, SKU) equal the generator's expectation, nothing else holds stock, "
+                        + "and no line's externalid appears on two stock-ins.",
+                "Steady state: latency from the sandbox sending a webhook to the sandbox recording the stock-in of a line that change made "
+                        + "restockable (both on the sandbox's clock), for changes after the warm-up; the poll stays at the live default (every minute).",
+                "The backlog carries no refunds: refunds become Sitoo orders, a separate feature with its own calls; these figures are about stock.");
+    }
+
+    private Optional<ScenarioResult> finished(String id) {
+        return results.stream().filter(r -> r.scenario.equals(id) && r.correct()).findFirst();
+    }
+
+    private String notRun(String... ids) {
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Optional<ScenarioResult> r = results.stream().filter(x -> x.scenario.equals(id)).findFirst();
+            if (r.isEmpty()) {
+                missing.add(id + " not run");
+            } else if (!r.get().correct()) {
+                missing.add(id + " did not finish correctly");
+            }
+        }
+        return String.join(", ", missing);
+    }
+
+    private static String callsByKind(ScenarioResult r) {
+        if (r.sitooCalls == null) {
+            return "n/a";
+        }
+        String kinds = r.sitooCallsByKind.entrySet().stream()
+                .map(e -> e.getKey() + " " + fmt(e.getValue())).collect(Collectors.joining(", "));
+        return fmt(r.sitooCalls) + (kinds.isEmpty() ? "" : " (" + kinds + ")");
+    }
+
+    private static String exact(ScenarioResult r) {
+        if (r.stockExact == null) {
+            return "n/a";
+        }
+        boolean yes = r.stockExact && (r.duplicateStockIns == null || r.duplicateStockIns == 0);
+        return yes ? "yes" : "**NO** (" + r.stockMismatches + " levels off, " + r.duplicateStockIns + " duplicate stock-ins)";
+    }
+
+    static String fmt(Number value) {
+        if (value == null) {
+            return "n/a";
+        }
+        if (value instanceof Double d) {
+            return Goal.fmt(d);
+        }
+        return String.format(Locale.ROOT, "%,d", value.longValue());
+    }
+}

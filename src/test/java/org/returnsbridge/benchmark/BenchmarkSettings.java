@@ -1,0 +1,179 @@
+package org.returnsbridge.benchmark;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Every knob of the benchmark, read from {@code benchmark.*} system properties ({@code mvn verify -Pbenchmark
+ * -Dbenchmark.returns=1000}) with the defaults the issue asks for. One object, written into the result, so a
+ * figure can always be traced back to the settings that produced it.
+ *
+ * @param seed                  the generator's seed: the same seed gives the same returns, lines and expected stock
+ * @param returns               returns in the backlog (about 2.5 lines each)
+ * @param naiveReturns          the first this-many returns of the same backlog run through the naive baseline;
+ *                              fewer than {@code returns} makes its figures a sample, extrapolated and labelled so
+ * @param memoryLines           lines in the memory run's backlog
+ * @param memoryHeap            the bridge's {@code -Xmx} in the memory run
+ * @param bridgeHeap            the bridge's {@code -Xmx} in the other runs
+ * @param sandboxHeap           the standalone sandbox's {@code -Xmx} (it holds the whole backlog)
+ * @param latencyMillis         every Sitoo call takes at least this long
+ * @param rateLimit             Sitoo answers 429 beyond this many requests in a sliding second
+ * @param skus                  distinct SKUs (Sitoo products), picked with a skewed, Zipf-like popularity
+ * @param locations             Reveni return locations, each mapped to its own Sitoo warehouse
+ * @param steadyEventsPerSecond webhook events per second in the steady-state run
+ * @param steadySeconds         how long the measured part of the steady state lasts
+ * @param steadyWarmupSeconds   events sent before the measured part (JIT, connection pools, SKU cache), not counted
+ * @param pollCron              the bridge's poll schedule in the backlog runs
+ * @param timeoutMinutes        a scenario that has not finished by then is reported as not finished
+ * @param scenarios             which scenarios to run, in this order
+ * @param outputDir             where the result files and each scenario's process logs go
+ * @param bridgeEnv             extra environment for every bridge started ({@code -Dbenchmark.env.NAME=value})
+ */
+public record BenchmarkSettings(long seed, int returns, int naiveReturns, int memoryLines, String memoryHeap,
+        String bridgeHeap, String sandboxHeap, int latencyMillis, int rateLimit, int skus, int locations,
+        int steadyEventsPerSecond, int steadySeconds, int steadyWarmupSeconds, String pollCron, int timeoutMinutes,
+        List<Scenario> scenarios,
+        @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class)
+        Path outputDir,
+        Map<String, String> bridgeEnv) {
+
+    /** The scenarios, by the name used in {@code -Dbenchmark.scenarios=interval,naive,steady,memory}. */
+    public enum Scenario {
+        /** The backlog drained by the bridge in {@code BRIDGE_SYNC_MODE=interval}. */
+        INTERVAL("interval"),
+        /** The same backlog drained by the bridge in {@code immediate} mode (not in the default list). */
+        IMMEDIATE("immediate"),
+        /** The same backlog drained by a naive client: a lookup and a post per line. */
+        NAIVE("naive"),
+        /** Webhooks at a steady rate, bridge in immediate mode: webhook → stock-in latency. */
+        STEADY("steady"),
+        /** The backlog at {@code memoryLines} lines with the bridge's heap at {@code memoryHeap}. */
+        MEMORY("memory");
+
+        private final String id;
+
+        Scenario(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        static Scenario of(String id) {
+            return Arrays.stream(values()).filter(s -> s.id.equals(id.trim().toLowerCase(Locale.ROOT))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + id + "': one of "
+                            + Arrays.stream(values()).map(Scenario::id).toList()));
+        }
+    }
+
+    public static final String PREFIX = "benchmark.";
+
+    public BenchmarkSettings {
+        requirePositive("returns", returns);
+        requirePositive("naiveReturns", naiveReturns);
+        requirePositive("memoryLines", memoryLines);
+        requirePositive("rateLimit", rateLimit);
+        requirePositive("skus", skus);
+        requirePositive("locations", locations);
+        requirePositive("steadyEventsPerSecond", steadyEventsPerSecond);
+        requirePositive("steadySeconds", steadySeconds);
+        requirePositive("timeoutMinutes", timeoutMinutes);
+        if (latencyMillis < 0 || steadyWarmupSeconds < 0) {
+            throw new IllegalArgumentException("latencyMillis and steadyWarmupSeconds must not be negative");
+        }
+        if (naiveReturns > returns) {
+            throw new IllegalArgumentException("naiveReturns (" + naiveReturns + ") cannot exceed returns (" + returns + ")");
+        }
+        scenarios = List.copyOf(scenarios);
+        bridgeEnv = Map.copyOf(bridgeEnv);
+    }
+
+    /** The issue's defaults, each overridable by {@code -Dbenchmark.<name>=...}. */
+    public static BenchmarkSettings fromSystemProperties() {
+        return from(System.getProperties());
+    }
+
+    static BenchmarkSettings from(Properties properties) {
+        Function<String, String> get = name -> {
+            String value = properties.getProperty(PREFIX + name);
+            return value == null || value.isBlank() ? null : value.trim();
+        };
+        int returns = intOr(get, "returns", 10_000);
+        Map<String, String> env = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().filter(n -> n.startsWith(PREFIX + "env.")).sorted()
+                .forEach(n -> env.put(n.substring((PREFIX + "env.").length()), properties.getProperty(n)));
+        String scenarios = get.apply("scenarios");
+        return new BenchmarkSettings(
+                longOr(get, "seed", 20_261_127L),
+                returns,
+                intOr(get, "naiveReturns", returns),
+                intOr(get, "memoryLines", 100_000),
+                stringOr(get, "memoryHeap", "256m"),
+                stringOr(get, "bridgeHeap", "384m"),
+                stringOr(get, "sandboxHeap", "2g"),
+                intOr(get, "latencyMillis", 20),
+                intOr(get, "rateLimit", 10),
+                intOr(get, "skus", 300),
+                intOr(get, "locations", 6),
+                intOr(get, "steadyEventsPerSecond", 20),
+                intOr(get, "steadySeconds", 60),
+                intOr(get, "steadyWarmupSeconds", 10),
+                stringOr(get, "pollCron", "0/5 * * * * ?"),
+                intOr(get, "timeoutMinutes", 90),
+                scenarios == null ? List.of(Scenario.INTERVAL, Scenario.NAIVE, Scenario.STEADY, Scenario.MEMORY)
+                        : Arrays.stream(scenarios.split(",")).filter(s -> !s.isBlank()).map(Scenario::of).toList(),
+                Path.of(stringOr(get, "outputDir", "target/benchmark")),
+                env);
+    }
+
+    public boolean naiveIsSample() {
+        return naiveReturns < returns;
+    }
+
+    public BenchmarkSettings withOutputDir(Path dir) {
+        return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, bridgeHeap, sandboxHeap,
+                latencyMillis, rateLimit, skus, locations, steadyEventsPerSecond, steadySeconds, steadyWarmupSeconds,
+                pollCron, timeoutMinutes, scenarios, dir, bridgeEnv);
+    }
+
+    /** The Sitoo faults every scenario runs under: the issue's latency and rate limit, nothing random. */
+    public String sitooFaultsJson() {
+        return "{\"latencyMillis\": " + latencyMillis + ", \"rateLimitPerSecond\": " + rateLimit + "}";
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("benchmark." + name + " must be at least 1, was " + value);
+        }
+    }
+
+    private static int intOr(Function<String, String> get, String name, int fallback) {
+        String value = get.apply(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("benchmark." + name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static long longOr(Function<String, String> get, String name, long fallback) {
+        String value = get.apply(name);
+        try {
+            return value == null ? fallback : Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("benchmark." + name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static String stringOr(Function<String, String> get, String name, String fallback) {
+        String value = get.apply(name);
+        return value == null ? fallback : value;
+    }
+}

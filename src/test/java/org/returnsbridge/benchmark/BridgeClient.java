@@ -1,0 +1,135 @@
+package org.returnsbridge.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.returnsbridge.testsupport.BridgeProcesses;
+
+/**
+ * What the benchmark asks a running bridge, with the operator account of {@link BridgeProcesses}: is it
+ * ready, where does every ledger line stand, and how much heap has it used (JMX through Jolokia).
+ */
+final class BridgeClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code GET /api/returns} answers at most this many returns per call. */
+    private static final int LEDGER_PAGE = 1000;
+
+    private final String baseUrl;
+    private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
+            (BridgeProcesses.OPERATOR + ":" + BridgeProcesses.OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    BridgeClient(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** The readiness probe answers 200 (open, no account needed); false while starting or unreachable. */
+    boolean ready() {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Ledger lines by state, over every return first seen since {@code from}, paged through
+     * {@code GET /api/returns} (oldest first, at most 1000 returns a call; the next page starts at the last
+     * return's first-seen instant, and returns already counted are skipped).
+     */
+    Map<String, Integer> ledgerLineStates(Instant from) {
+        Map<String, Integer> states = new TreeMap<>();
+        Set<String> counted = new HashSet<>();
+        String pageFrom = from.toString();
+        while (true) {
+            JsonNode page = get("/api/returns?limit=" + LEDGER_PAGE + "&from=" + URLEncoder.encode(pageFrom, StandardCharsets.UTF_8));
+            JsonNode returns = page.path("returns");
+            int fresh = 0;
+            for (JsonNode ret : returns) {
+                if (counted.add(ret.path("returnId").asText())) {
+                    fresh++;
+                    ret.path("lines").forEach(line -> states.merge(line.path("ledgerState").asText(), 1, Integer::sum));
+                }
+            }
+            if (returns.size() < LEDGER_PAGE) {
+                return states;
+            }
+            if (fresh == 0) {
+                throw new IllegalStateException("ledger paging made no progress at " + pageFrom
+                        + ": more than " + LEDGER_PAGE + " returns share one first-seen instant");
+            }
+            pageFrom = returns.get(returns.size() - 1).path("firstSeen").asText();
+        }
+    }
+
+    /**
+     * The JVM's own peak heap: the sum over heap memory pools of their {@code PeakUsage.used} since start.
+     * Pools peak at different moments, so this is an upper bound of the true peak, never an underestimate.
+     */
+    long peakHeapBytes() {
+        JsonNode value = jolokia("{\"type\":\"read\",\"mbean\":\"java.lang:type=MemoryPool,name=*\","
+                + "\"attribute\":[\"PeakUsage\",\"Type\"]}").path("value");
+        long sum = 0;
+        for (JsonNode pool : value) {
+            if ("HEAP".equals(pool.path("Type").asText())) {
+                sum += pool.path("PeakUsage").path("used").asLong();
+            }
+        }
+        return sum;
+    }
+
+    /** Heap in use right now ({@code java.lang:type=Memory} HeapMemoryUsage.used), for sampling. */
+    long heapUsedBytes() {
+        return jolokia("{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"HeapMemoryUsage\"}")
+                .path("value").path("used").asLong();
+    }
+
+    private JsonNode jolokia(String request) {
+        JsonNode answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/jolokia"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)));
+        if (answer.path("status").asInt() != 200) {
+            throw new IllegalStateException("Jolokia answered " + answer);
+        }
+        return answer;
+    }
+
+    private JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Authorization", authorization)
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("bridge answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("bridge unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

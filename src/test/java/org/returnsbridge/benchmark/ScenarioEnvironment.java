@@ -1,0 +1,109 @@
+package org.returnsbridge.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.returnsbridge.testsupport.BridgeProcesses;
+
+/**
+ * One scenario's world: its own standalone sandbox process (fresh state, the issue's Sitoo latency and rate
+ * limit, the benchmark's warehouses and products), a mappings folder, and whatever bridge the scenario
+ * starts. Everything lives under {@code <outputDir>/<scenario>/} (process logs, the bridge's H2 file), and
+ * {@link #close()} kills every process it started, whatever happened.
+ */
+final class ScenarioEnvironment implements AutoCloseable {
+
+    private final BenchmarkSettings settings;
+    private final BenchmarkCatalogue catalogue;
+    private final Path dir;
+    private final BridgeProcesses processes;
+    private final List<Process> started = new ArrayList<>();
+    private BenchmarkSandbox sandbox;
+    private Path mappings;
+
+    ScenarioEnvironment(BenchmarkSettings settings, BenchmarkCatalogue catalogue, String scenario) throws IOException {
+        this.settings = settings;
+        this.catalogue = catalogue;
+        this.dir = settings.outputDir().resolve(scenario).toAbsolutePath();
+        deleteRecursively(dir); // a scenario's folder only ever holds its latest run
+        Files.createDirectories(dir);
+        this.processes = new BridgeProcesses(dir);
+    }
+
+    /** Starts the sandbox, creates the benchmark's Sitoo world, writes the mappings, switches the faults on. */
+    BenchmarkSandbox startSandbox() throws IOException, InterruptedException {
+        int port = BridgeProcesses.freePort();
+        started.add(processes.startSandbox(port, List.of("-Xmx" + settings.sandboxHeap())));
+        sandbox = new BenchmarkSandbox(port);
+        catalogue.setUpSitoo(sandbox.admin());
+        mappings = catalogue.writeMappings(Path.of("mappings"), dir.resolve("mappings"));
+        sandbox.sitooFaults(settings.sitooFaultsJson());
+        return sandbox;
+    }
+
+    /**
+     * Starts the packaged bridge in live mode against this scenario's sandbox. The bridge's own Sitoo rate
+     * limit is set to the sandbox's, as an operator who knows the vendor's limit would; it exits on an
+     * OutOfMemoryError instead of limping on, so a memory failure shows as one.
+     */
+    RunningBridge startBridge(String syncMode, String heap, Map<String, String> scenarioEnv) throws IOException {
+        return startBridge(BridgeProcesses.freePort(), syncMode, heap, scenarioEnv);
+    }
+
+    /** The same on a given port (the steady state needs it first, for the webhook URL the bridge registers). */
+    RunningBridge startBridge(int port, String syncMode, String heap, Map<String, String> scenarioEnv) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BRIDGE_SYNC_MODE", syncMode);
+        env.put("BRIDGE_MAPPINGS_DIR", mappings.toString());
+        env.put("BRIDGE_POLL_CRON", settings.pollCron());
+        env.put("BRIDGE_SITOO_RATE_LIMIT", Integer.toString(settings.rateLimit()));
+        env.put("BRIDGE_REPORTS_DIR", dir.resolve("reports").toString());
+        env.putAll(scenarioEnv);
+        env.putAll(settings.bridgeEnv());
+        List<String> jvm = List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
+        long startMillis = System.currentTimeMillis();
+        Process process = processes.startBridge("bridge", sandbox.port(), port, dir.resolve("data"), env, jvm);
+        started.add(process);
+        return new RunningBridge(process, port, startMillis, heap, env, processes.log("bridge"));
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    BenchmarkSandbox sandbox() {
+        return sandbox;
+    }
+
+    /** Kills the bridge(s) first, then the sandbox; waits until each is gone. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Process process = started.get(i);
+            try {
+                BridgeProcesses.kill(process);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                Console.say("could not stop process " + process.pid() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

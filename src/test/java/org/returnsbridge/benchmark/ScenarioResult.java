@@ -1,0 +1,106 @@
+package org.returnsbridge.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Everything one scenario measured, written as one object of the JSON result and one row of the Markdown
+ * table. A field left null was not measured in that scenario (n/a in the table), never a zero in disguise.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class ScenarioResult {
+
+    public final String scenario;
+    public final String title;
+    public String syncMode;
+    /** True once the scenario reached its end condition; false with {@code error} otherwise. */
+    public boolean finished;
+    public String error;
+
+    // The workload
+    public Integer returns;
+    public Integer lines;
+    public Integer restockLines;
+    public Long restockUnits;
+    public String bridgeHeapLimit;
+
+    // Time and throughput
+    public Double seedSeconds;
+    /** From the bridge process being started (or the naive client starting) to the last unit in Sitoo. */
+    public Double drainSeconds;
+    /** From the first stock-in recorded by Sitoo to the last one. */
+    public Double drainSecondsFromFirstStockIn;
+    /** Every line of the backlog (restocked, not restocked, held) over {@code drainSeconds}. */
+    public Double linesPerSecond;
+
+    // Sitoo calls (every request Sitoo received, including those it answered 429)
+    public Long sitooCalls;
+    public Map<String, Long> sitooCallsByKind;
+    public Long sitoo429s;
+    public Double sitooCallsPerRestockedUnit;
+    public Long reveniCalls;
+
+    // Memory of the bridge process
+    /** The largest heap-in-use value sampled about every second during the run (Jolokia). */
+    public Double heapPeakSampledMb;
+    /** Sum of the heap pools' own peak usage since JVM start (Jolokia, read at the end): an upper bound. */
+    public Double heapPoolsPeakSumMb;
+    /** VmHWM of the bridge process: the kernel's resident-memory high-water mark. */
+    public Double peakRssMb;
+    public Boolean outOfMemory;
+
+    // Correctness
+    /** Every (warehouse, SKU) in Sitoo holds exactly the expected units, and nothing else holds any. */
+    public Boolean stockExact;
+    public Integer stockMismatches;
+    public List<String> stockMismatchExamples;
+    /** Stock-in transactions whose line externalid was already in Sitoo: each a unit counted twice. */
+    public Integer duplicateStockIns;
+    public Integer stockInTransactions;
+    public Map<String, Integer> ledgerLineStates;
+    public Boolean ledgerAsExpected;
+
+    // Naive baseline
+    public Boolean sample;
+    public Integer fullBacklogReturns;
+    public Integer fullBacklogLines;
+    /** The full backlog's drain time: measured, or (when {@code sample}) sample rate × full backlog. */
+    public Double fullBacklogDrainSeconds;
+    public Boolean fullBacklogExtrapolated;
+
+    // Steady state
+    public Integer eventsSent;
+    public Double eventsPerSecondSent;
+    public Integer measuredStockIns;
+    public Integer missingStockIns;
+    public Integer unmatchedDeliveries;
+    public Long latencyP50Millis;
+    public Long latencyP95Millis;
+    public Long latencyP99Millis;
+    public Long latencyMaxMillis;
+    /** Same, measured from the return changing in Reveni instead of from the webhook being sent. */
+    public Long changeToStockInP99Millis;
+    public Long productLookupsWhileMeasured;
+
+    public final Map<String, Object> settings = new LinkedHashMap<>();
+    public final List<String> notes = new ArrayList<>();
+    public String logDir;
+
+    public ScenarioResult(String scenario, String title) {
+        this.scenario = scenario;
+        this.title = title;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    /** Correct means: finished, stock exact, nothing doubled. Timings never decide this. */
+    boolean correct() {
+        return finished && Boolean.TRUE.equals(stockExact) && (duplicateStockIns == null || duplicateStockIns == 0);
+    }
+}
