@@ -220,8 +220,29 @@ public class SitooClient {
         return q.setScale(3, RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /** Reads are idempotent: one Sitoo throttled is sent again after a short pause, a few times at most. */
     private JsonNode get(String url, String query, String what) {
-        return parse(send("GET", url, query, null, what), what);
+        int throttled = 0;
+        while (true) {
+            try {
+                return parse(send("GET", url, query, null, what), what);
+            } catch (SitooUnavailableException e) {
+                Optional<java.time.Duration> pause = SitooGuard.briefThrottlePause(e);
+                if (pause.isEmpty() || ++throttled > SitooGuard.THROTTLED_RESENDS) {
+                    throw e;
+                }
+                pauseFor(pause.get(), e);
+            }
+        }
+    }
+
+    private static void pauseFor(java.time.Duration pause, SitooUnavailableException cause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
     }
 
     private HttpResponse send(String method, String url, String query, String body, String what) {

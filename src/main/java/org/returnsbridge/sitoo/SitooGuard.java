@@ -1,6 +1,7 @@
 package org.returnsbridge.sitoo;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
@@ -32,9 +33,11 @@ public class SitooGuard {
     public SitooGuard(int requestsPerSecond, int failureRatePercent, int windowSize, int minimumCalls, Duration openWait) {
         // Spread evenly (one permit every 1/rate s), not as a burst at the start of each second: two bursts
         // either side of a second's edge would be twice the rate in one sliding second, and Sitoo answers 429.
+        // 5 % of headroom: a request leaves a few ms after its permit, and at exactly the rate that jitter
+        // alone would put rate + 1 requests into some sliding second.
         this.rateLimiter = RateLimiter.of("sitoo", RateLimiterConfig.custom()
                 .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / requestsPerSecond))
+                .limitRefreshPeriod(Duration.ofNanos(1_050_000_000L / requestsPerSecond))
                 .timeoutDuration(PERMIT_WAIT)
                 .build());
         this.breaker = CircuitBreaker.of("sitoo", CircuitBreakerConfig.custom()
@@ -48,6 +51,25 @@ public class SitooGuard {
                 .build());
         breaker.getEventPublisher().onStateTransition(event ->
                 log.warn("Sitoo circuit breaker: {}", event.getStateTransition()));
+    }
+
+    /** How often a request Sitoo throttled may be sent again at once, before the caller's own retry takes over. */
+    static final int THROTTLED_RESENDS = 3;
+    private static final Duration THROTTLED_PAUSE = Duration.ofMillis(250);
+    private static final Duration LONGEST_PAUSE_IN_PLACE = Duration.ofSeconds(5);
+
+    /**
+     * A 429 applied nothing, so the very same request may be sent again after a short pause: its
+     * Retry-After, or a quarter second. Empty when it is no 429, or Sitoo asks for a long wait (the
+     * caller's own retry, with its back-off, is the right tool then).
+     */
+    static Optional<Duration> briefThrottlePause(SitooUnavailableException e) {
+        if (e.kind() != SitooUnavailableException.Kind.THROTTLED || e.getCause() instanceof RequestNotPermitted) {
+            return Optional.empty();
+        }
+        Duration pause = e.retryAfterSeconds().isPresent() ? Duration.ofSeconds(e.retryAfterSeconds().getAsLong())
+                : THROTTLED_PAUSE;
+        return pause.compareTo(LONGEST_PAUSE_IN_PLACE) <= 0 ? Optional.of(pause) : Optional.empty();
     }
 
     public <T> T call(Supplier<T> sitooCall) {

@@ -63,6 +63,19 @@ class StockInGroupCommitTest extends SandboxedBridgeTest {
     }
 
     @Test
+    void aThrottledRequestIsSentAgainByTheSenderAndNoCallerSeesThe429() throws Exception {
+        sandbox.sitooFaults("{\"seed\": 3, \"rate429\": 0.5, \"latencyMillis\": 100}");
+        List<CompletableFuture<Long>> answers = postConcurrently(12, i -> SCARF);
+
+        for (CompletableFuture<Long> answer : answers) {
+            assertThat(answer.get()).isPositive();
+        }
+        assertThat(sandbox.callsAnswered("sitoo", 429)).as("Sitoo did throttle").isPositive();
+        assertThat(sandbox.stock(1, SCARF)).as("each exactly once").isEqualByComparingTo("12");
+        assertThat(sandbox.warehouseTransactions()).hasSize(12);
+    }
+
+    @Test
     void aLoneStockInGoesAtOnceInARequestOfItsOwn() {
         long id = stockIns.post(new StockIn(1, SCARF, BigDecimal.ONE, "rv-alone", null, "one line"));
 

@@ -84,6 +84,19 @@ public final class SandboxControl {
         return send("GET", "/calls", null).path(key).asInt(0);
     }
 
+    /** How many of a vendor's calls were answered with this status ({@code GET /sandbox/calls/statuses}). */
+    public long callsAnswered(String vendor, int status) {
+        long total = 0;
+        var keys = send("GET", "/calls/statuses", null).fields();
+        while (keys.hasNext()) {
+            var key = keys.next();
+            if (key.getKey().startsWith(vendor + " ")) {
+                total += key.getValue().path(Integer.toString(status)).asLong(0);
+            }
+        }
+        return total;
+    }
+
     public JsonNode calls() {
         return send("GET", "/calls", null);
     }
