@@ -44,7 +44,7 @@ public class Restocker {
     private final ExceptionQueue exceptions;
     private final Clock clock;
     private final Duration settleTime;
-    private final StripedLocks lineLocks = new StripedLocks(64);
+    private final StripedLocks lineLocks = new StripedLocks(1024);
 
     public Restocker(SitooClient sitoo, StockInGroupCommit stockIns, LedgerRepository ledger, ExceptionQueue exceptions,
                      Clock clock, Duration settleTime) {

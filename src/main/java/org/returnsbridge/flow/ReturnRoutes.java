@@ -23,6 +23,8 @@ public class ReturnRoutes extends RouteBuilder {
     public static final String EXCEPTION_SWEEP = "exception-sweep";
     public static final String MAPPING_WATCH = "mapping-watch";
     public static final String RESTOCK_BATCHES = "restock-batches";
+    /** Lines in flight across all returns being processed (poll workers and webhook workers together). */
+    private static final int LINE_WORKERS = 16;
 
     private final ReturnsPoller poller;
     private final LineSteps lines;
@@ -52,6 +54,10 @@ public class ReturnRoutes extends RouteBuilder {
     private ExecutorService pollWorkers() {
         return getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "reveni-poll-worker", props.poll().workers());
+    }
+
+    private ExecutorService lineWorkers() {
+        return getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "return-line-worker", LINE_WORKERS);
     }
 
     @Override
@@ -86,7 +92,9 @@ public class ReturnRoutes extends RouteBuilder {
                 .routeId("return")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
                 .bean(poller, "parse")
-                .split(method(ReturnLines.class, "of"))
+                // A return's lines at once: each is independent in the ledger, and in immediate mode their
+                // stock-ins then share one Sitoo request instead of waiting for a request each in turn.
+                .split(method(ReturnLines.class, "of")).parallelProcessing().executorService(lineWorkers())
                     .to("direct:return-line")
                 .end()
                 .to(SalesRoutes.RETURN_SALES) // refunds and exchanges into Sitoo's sales ledger

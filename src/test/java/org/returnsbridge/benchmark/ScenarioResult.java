@@ -85,6 +85,8 @@ public final class ScenarioResult {
     /** Same, measured from the return changing in Reveni instead of from the webhook being sent. */
     public Long changeToStockInP99Millis;
     public Long productLookupsWhileMeasured;
+    /** Returns sent before the clock starts, one sellable line per SKU, so the product cache is warm. */
+    public Integer primingReturns;
 
     public final Map<String, Object> settings = new LinkedHashMap<>();
     public final List<String> notes = new ArrayList<>();
