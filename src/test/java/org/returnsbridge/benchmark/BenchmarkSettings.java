@@ -43,7 +43,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         Path outputDir,
         Map<String, String> bridgeEnv) {
 
-    /** The scenarios, by the name used in {@code -Dbenchmark.scenarios=interval,naive,steady,memory}. */
+    /** The scenarios, by the name used in {@code -Dbenchmark.scenarios=interval,steady,memory,naive}. */
     public enum Scenario {
         /** The backlog drained by the bridge in {@code BRIDGE_SYNC_MODE=interval}. */
         INTERVAL("interval"),
@@ -127,7 +127,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
                 intOr(get, "steadyWarmupSeconds", 10),
                 stringOr(get, "pollCron", "0/5 * * * * ?"),
                 intOr(get, "timeoutMinutes", 90),
-                scenarios == null ? List.of(Scenario.INTERVAL, Scenario.NAIVE, Scenario.STEADY, Scenario.MEMORY)
+                scenarios == null ? List.of(Scenario.INTERVAL, Scenario.STEADY, Scenario.MEMORY, Scenario.NAIVE)
                         : Arrays.stream(scenarios.split(",")).filter(s -> !s.isBlank()).map(Scenario::of).toList(),
                 Path.of(stringOr(get, "outputDir", "target/benchmark")),
                 env);
