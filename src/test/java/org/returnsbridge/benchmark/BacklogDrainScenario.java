@@ -140,16 +140,8 @@ final class BacklogDrainScenario {
     private TransactionAudit finalAudit(ScenarioResult result, BenchmarkSandbox sandbox, RunningBridge bridge,
                                         ExpectedOutcome expected) {
         bridge.recordMemory(result);
-        StockComparison comparison = StockComparison.of(expected.units(), sandbox.stock());
-        result.stockExact = comparison.exact();
-        result.stockMismatches = comparison.mismatches();
-        if (!comparison.exact()) {
-            result.stockMismatchExamples = comparison.examples();
-        }
-        TransactionAudit audit = sandbox.auditTransactions(false);
-        result.duplicateStockIns = audit.duplicates();
-        result.stockInTransactions = audit.stockIns();
-        if (audit.units() != expected.restockUnits() && comparison.exact()) {
+        TransactionAudit audit = result.checkStock(expected, sandbox, false);
+        if (audit.units() != expected.restockUnits() && Boolean.TRUE.equals(result.stockExact)) {
             result.note("stock-ins carry " + audit.units() + " units, expected " + expected.restockUnits());
         }
         return audit;

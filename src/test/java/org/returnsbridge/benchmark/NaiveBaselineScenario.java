@@ -54,15 +54,7 @@ final class NaiveBaselineScenario {
             result.sitoo429s = sandbox.answered("sitoo", "429");
             result.reveniCalls = sandbox.calls("reveni").values().stream().mapToLong(Long::longValue).sum();
 
-            StockComparison comparison = StockComparison.of(expected.units(), sandbox.stock());
-            result.stockExact = comparison.exact();
-            result.stockMismatches = comparison.mismatches();
-            if (!comparison.exact()) {
-                result.stockMismatchExamples = comparison.examples();
-            }
-            TransactionAudit audit = sandbox.auditTransactions(false);
-            result.duplicateStockIns = audit.duplicates();
-            result.stockInTransactions = audit.stockIns();
+            TransactionAudit audit = result.checkStock(expected, sandbox, false);
             result.finished = restocked == expected.restockLines();
             if (!result.finished) {
                 result.error = "the naive client restocked " + restocked + " lines, expected " + expected.restockLines();

@@ -101,6 +101,23 @@ public final class ScenarioResult {
         notes.add(note);
     }
 
+    /**
+     * Sitoo's stock against the expectation, per (warehouse, SKU), and its stock-ins audited for an
+     * externalid carried twice; answers the audit for the scenario's own further checks.
+     */
+    TransactionAudit checkStock(ExpectedOutcome expected, BenchmarkSandbox sandbox, boolean keepTimes) {
+        StockComparison comparison = StockComparison.of(expected.units(), sandbox.stock());
+        stockExact = comparison.exact();
+        stockMismatches = comparison.mismatches();
+        if (!comparison.exact()) {
+            stockMismatchExamples = comparison.examples();
+        }
+        TransactionAudit audit = sandbox.auditTransactions(keepTimes);
+        duplicateStockIns = audit.duplicates();
+        stockInTransactions = audit.stockIns();
+        return audit;
+    }
+
     /** Correct means: finished, stock exact, nothing doubled. Timings never decide this. */
     boolean correct() {
         return finished && Boolean.TRUE.equals(stockExact) && (duplicateStockIns == null || duplicateStockIns == 0);

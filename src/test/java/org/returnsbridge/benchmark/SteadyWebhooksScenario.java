@@ -195,15 +195,7 @@ final class SteadyWebhooksScenario {
                 : Math.round(result.sitooCalls * 10_000.0 / expected.restockUnits()) / 10_000.0;
         bridge.recordMemory(result);
 
-        StockComparison comparison = StockComparison.of(expected.units(), sandbox.stock());
-        result.stockExact = comparison.exact();
-        result.stockMismatches = comparison.mismatches();
-        if (!comparison.exact()) {
-            result.stockMismatchExamples = comparison.examples();
-        }
-        TransactionAudit audit = sandbox.auditTransactions(true);
-        result.duplicateStockIns = audit.duplicates();
-        result.stockInTransactions = audit.stockIns();
+        TransactionAudit audit = result.checkStock(expected, sandbox, true);
         latencies(result, probes, deliveries, audit);
         result.finished = caughtUp;
         if (!caughtUp) {
