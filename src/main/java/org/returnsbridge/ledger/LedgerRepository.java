@@ -210,9 +210,7 @@ public class LedgerRepository {
     }
 
     public boolean markRestocked(String itemId, long sitooTransactionId, String how) {
-        return jdbc.update("UPDATE return_line SET state = 'RESTOCKED', sitoo_transaction_id = ?, restocked_at = ?,"
-                + " state_reason = ?, exception_id = NULL, updated_at = ?, state_changed_at = ? WHERE item_id = ?"
-                + " AND state <> 'RESTOCKED'", sitooTransactionId, now(), how, now(), now(), itemId) == 1;
+        return markRestocked(List.of(itemId), sitooTransactionId, how) == 1;
     }
 
     /** Sitoo definitely refused the stock-in, so nothing moved: the intent is void. */

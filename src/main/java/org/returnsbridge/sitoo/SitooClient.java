@@ -220,12 +220,19 @@ public class SitooClient {
         return q.setScale(3, RoundingMode.UNNECESSARY).toPlainString();
     }
 
-    /** Reads are idempotent: one Sitoo throttled is sent again after a short pause, a few times at most. */
     private JsonNode get(String url, String query, String what) {
+        return parse(send("GET", url, query, null, what), what);
+    }
+
+    /**
+     * Every Sitoo call passes the guard. A 429 applied nothing, so the very same request is sent again
+     * after a short pause, a few times at most, before the caller's own retry (with its back-off) takes over.
+     */
+    private HttpResponse send(String method, String url, String query, String body, String what) {
         int throttled = 0;
         while (true) {
             try {
-                return parse(send("GET", url, query, null, what), what);
+                return guard.call(() -> sendUnguarded(method, url, query, body, what));
             } catch (SitooUnavailableException e) {
                 Optional<java.time.Duration> pause = SitooGuard.briefThrottlePause(e);
                 if (pause.isEmpty() || ++throttled > SitooGuard.THROTTLED_RESENDS) {
@@ -243,10 +250,6 @@ public class SitooClient {
             Thread.currentThread().interrupt();
             throw cause;
         }
-    }
-
-    private HttpResponse send(String method, String url, String query, String body, String what) {
-        return guard.call(() -> sendUnguarded(method, url, query, body, what));
     }
 
     private HttpResponse sendUnguarded(String method, String url, String query, String body, String what) {

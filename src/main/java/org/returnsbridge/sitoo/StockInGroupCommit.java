@@ -3,7 +3,6 @@ package org.returnsbridge.sitoo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -107,27 +106,13 @@ public class StockInGroupCommit implements AutoCloseable {
         return group;
     }
 
-    private void send(List<Pending> group) throws InterruptedException {
+    private void send(List<Pending> group) {
         List<SitooClient.ElementResult> results;
-        int throttled = 0;
-        while (true) {
-            try {
-                results = sitoo.postStockIns(group.stream().map(Pending::stockIn).toList());
-                break;
-            } catch (SitooUnavailableException e) {
-                // A 429 applied nothing, so the same request may go again at once, after a short pause:
-                // cheaper for every line in it than each failing and waiting for its own redelivery.
-                Optional<Duration> pause = SitooGuard.briefThrottlePause(e);
-                if (pause.isPresent() && ++throttled <= SitooGuard.THROTTLED_RESENDS) {
-                    Thread.sleep(pause.get().toMillis());
-                    continue;
-                }
-                group.forEach(p -> p.answer().completeExceptionally(e));
-                return;
-            } catch (RuntimeException failed) {
-                group.forEach(p -> p.answer().completeExceptionally(failed));
-                return;
-            }
+        try {
+            results = sitoo.postStockIns(group.stream().map(Pending::stockIn).toList());
+        } catch (RuntimeException failed) {
+            group.forEach(p -> p.answer().completeExceptionally(failed));
+            return;
         }
         for (int i = 0; i < group.size(); i++) {
             SitooClient.ElementResult result = results.get(i);
