@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.ProducerTemplate;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.support.RequestDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.InvalidMediaTypeException;
@@ -167,8 +168,8 @@ public class ReveniWebhookController {
         try {
             type = MediaType.parseMediaType(contentType);
         } catch (InvalidMediaTypeException e) {
-            return answer(400, "invalid_media_type", "Content-Type is not a valid media type (" + e.getMessage()
-                    + "): send application/json");
+            return answer(400, "invalid_media_type", "Content-Type '" + RequestDates.echo(contentType)
+                    + "' is not a valid media type: send application/json");
         }
         if (!"application".equalsIgnoreCase(type.getType()) || !"json".equalsIgnoreCase(type.getSubtype())) {
             return answer(415, "unsupported_media_type", "send the event as Content-Type: application/json");
