@@ -164,8 +164,9 @@ class MalformedInputTest extends SandboxedBridgeTest {
     }
 
     @ParameterizedTest(name = "body ''{0}''")
-    @ValueSource(strings = {"[]", "\"an event\"", "42", "null", "{\"id\": \"a\", \"event\": \"return.updated\"", "\u0000"})
+    @ValueSource(strings = {"[]", "\"an event\"", "42", "null", "{\"id\": \"a\", \"event\": \"return.updated\"", "\u0000", "DEEP"})
     void aBodyThatIsNotAnEventObjectIs400(String raw) throws Exception {
+        raw = raw.equals("DEEP") ? "[".repeat(5_000) + "]".repeat(5_000) : raw;
         byte[] body = raw.getBytes(StandardCharsets.UTF_8);
 
         assertThat(postWebhook(body, GENUINE.sign(now(), body), "application/json").statusCode()).isEqualTo(400);
