@@ -67,6 +67,21 @@ class LogSafetyTest extends SandboxedBridgeTest {
     }
 
     @Test
+    void aLineBreakInAnExceptionMessageCannotForgeALineButTheStackTraceKeepsItsLines(CapturedOutput output) {
+        String marker = newId();
+        log.error("Stock-in {} failed", marker, new IllegalStateException("Sitoo answered 400: bad\n" + FORGED,
+                new RuntimeException("cause\r\n" + FORGED)));
+
+        List<String> lines = lines(output);
+        assertThat(lines).noneMatch(line -> line.startsWith(FORGED));
+        assertThat(output.getOut()).contains("java.lang.IllegalStateException: Sitoo answered 400: bad\\n" + FORGED)
+                .contains("Caused by: java.lang.RuntimeException: cause\\n" + FORGED);
+        assertThat(lines).anyMatch(line -> line.startsWith("\tat org.returnsbridge.logging.LogSafetyTest"));
+        assertThat(lines.stream().filter(line -> line.contains("IllegalStateException: Sitoo answered 400")))
+                .as("the trace is written once").hasSize(1);
+    }
+
+    @Test
     void aLineBreakInAnIdInTheLogContextStaysOnItsLine(CapturedOutput output) {
         String marker = newId();
         MDC.put("returnId", "abc\n" + FORGED);
