@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,8 @@ public class ReveniWebhookController {
     private final WebhookBodyBudget budget;
     private final long maxBodyBytes;
     private final Duration readTimeout;
+    private final AtomicLong nextRefusalLog = new AtomicLong(System.nanoTime());
+    private final AtomicLong refusedQuietly = new AtomicLong();
 
     public ReveniWebhookController(ReveniSignature signature, WebhookInbox inbox, ProducerTemplate camel,
                                    ObjectMapper json, MeterRegistry meters, Clock clock, WebhookBodyBudget budget,
@@ -96,8 +99,7 @@ public class ReveniWebhookController {
             if (share == null) {
                 long retryAfter = Math.max(1, readTimeout.toSeconds());
                 count("busy");
-                log.warn("Refused a Reveni webhook (503): {} bytes of webhook bodies are being read already",
-                        budget.inFlight());
+                logRefusal(503, budget.inFlight() + " bytes of webhook bodies are being read already");
                 return ResponseEntity.status(503).header("Retry-After", Long.toString(retryAfter))
                         .body(Map.of("detail", "too many webhook bodies are being received at once; retry in "
                                 + retryAfter + " s"));
@@ -234,8 +236,24 @@ public class ReveniWebhookController {
 
     private ResponseEntity<Map<String, Object>> answer(int status, String outcome, String detail) {
         count(outcome);
-        log.warn("Refused a Reveni webhook ({}): {}", status, detail);
+        logRefusal(status, detail);
         return ResponseEntity.status(status).body(Map.of("detail", detail));
+    }
+
+    /**
+     * At most one line a second, saying how many more were refused in between: a flood of hostile requests
+     * must not become a flood of log lines (every refusal is counted in bridge.webhooks.received anyway).
+     */
+    private void logRefusal(int status, String detail) {
+        long now = System.nanoTime();
+        long next = nextRefusalLog.get();
+        if (now - next >= 0 && nextRefusalLog.compareAndSet(next, now + Duration.ofSeconds(1).toNanos())) {
+            long quiet = refusedQuietly.getAndSet(0);
+            log.warn("Refused a Reveni webhook ({}): {}{}", status, detail, quiet == 0 ? ""
+                    : " (and " + quiet + " more refused in the second before, not logged one by one)");
+        } else {
+            refusedQuietly.incrementAndGet();
+        }
     }
 
     private void count(String outcome) {
