@@ -250,7 +250,7 @@ public class ReveniWebhookController {
         if (now - next >= 0 && nextRefusalLog.compareAndSet(next, now + Duration.ofSeconds(1).toNanos())) {
             long quiet = refusedQuietly.getAndSet(0);
             log.warn("Refused a Reveni webhook ({}): {}{}", status, detail, quiet == 0 ? ""
-                    : " (and " + quiet + " more refused in the second before, not logged one by one)");
+                    : " (and " + quiet + " more refused since the previous such line)");
         } else {
             refusedQuietly.incrementAndGet();
         }
