@@ -5,13 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.returnsbridge.testsupport.ReturnJson.aReturn;
 import static org.returnsbridge.testsupport.ReturnJson.newId;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.ledger.LineState;
+import org.returnsbridge.testsupport.RawUpload;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +76,7 @@ class WebhookMemoryBoundTest extends SandboxedBridgeTest {
 
     @Test
     void oversizedDeclaredBodiesAreRefusedFromTheirHeadersWithoutBeingRead() throws Exception {
-        Map<Integer, Integer> statuses = wave(WAVE, i -> new Upload(10L * 1024 * 1024, false, Duration.ZERO));
+        Map<Integer, Integer> statuses = wave(WAVE, i -> new RawUpload(port, 10L * 1024 * 1024, false, Duration.ZERO, MAX_BODY));
 
         assertThat(statuses).isEqualTo(Map.of(413, WAVE));
         assertThat(budget.peak()).as("nothing was taken from the budget").isZero();
@@ -92,7 +87,7 @@ class WebhookMemoryBoundTest extends SandboxedBridgeTest {
     void slowUploadsHoldAtMostTheBudgetTheRestAre503AndTheSlowOnesAreCutOff() throws Exception {
         long heapBefore = usedHeap();
         long started = System.nanoTime();
-        Map<Integer, Integer> statuses = wave(WAVE, i -> new Upload(60_000, false, Duration.ofMillis(300)));
+        Map<Integer, Integer> statuses = wave(WAVE, i -> new RawUpload(port, 60_000, false, Duration.ofMillis(300), MAX_BODY));
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
         int admitted = BUDGET / 60_000;
@@ -107,13 +102,13 @@ class WebhookMemoryBoundTest extends SandboxedBridgeTest {
 
     @Test
     void chunkedUploadsWithoutALengthAreBoundedToo() throws Exception {
-        Map<Integer, Integer> slow = wave(20, i -> new Upload(-1, true, Duration.ofMillis(300)));
+        Map<Integer, Integer> slow = wave(20, i -> new RawUpload(port, -1, true, Duration.ofMillis(300), MAX_BODY));
 
         int admitted = BUDGET / MAX_BODY;
         assertThat(slow).isEqualTo(Map.of(503, 20 - admitted, 408, admitted));
         assertThat(budget.peak()).isLessThanOrEqualTo(BUDGET);
 
-        Map<Integer, Integer> endless = wave(3, i -> new Upload(-1, true, Duration.ZERO));
+        Map<Integer, Integer> endless = wave(3, i -> new RawUpload(port, -1, true, Duration.ZERO, MAX_BODY));
         assertThat(endless).as("a fast chunked body past the limit").isEqualTo(Map.of(413, 3));
         await().atMost(Duration.ofSeconds(5)).until(() -> budget.inFlight() == 0);
         assertHealthyAndStillRestocking();
@@ -180,108 +175,29 @@ class WebhookMemoryBoundTest extends SandboxedBridgeTest {
     }
 
     private interface UploadFactory {
-        Upload upload(int index);
-    }
-
-    /** Runs n uploads at once; the count of answers by status (0: the connection closed without one). */
-    private Map<Integer, Integer> wave(int n, UploadFactory factory) throws Exception {
-        List<Future<Integer>> running = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Upload upload = factory.upload(i);
-            running.add(clients.submit((Callable<Integer>) upload::run));
-        }
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        for (Future<Integer> status : running) {
-            statuses.merge(status.get(), 1, Integer::sum);
-        }
-        return statuses;
+        RawUpload upload(int index);
     }
 
     /**
-     * One unsigned upload over a raw socket: a well-formed, fresh signature header (the HMAC is wrong, which
-     * only the body could show), a declared length (or chunked), then the body at the given pace (zero: as
-     * fast as it goes; a declared length above the limit sends no body at all). Returns the status answered.
+     * Runs n uploads at once; the count of answers by status (0: the connection closed without one). Each
+     * 503 says when to come back: the read timeout, by when every share held now is given back.
      */
-    private final class Upload {
-        private final long declared;
-        private final boolean chunked;
-        private final Duration pace;
-
-        Upload(long declared, boolean chunked, Duration pace) {
-            this.declared = declared;
-            this.chunked = chunked;
-            this.pace = pace;
+    private Map<Integer, Integer> wave(int n, UploadFactory factory) throws Exception {
+        List<RawUpload> uploads = new ArrayList<>();
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RawUpload upload = factory.upload(i);
+            uploads.add(upload);
+            running.add(clients.submit((Callable<Integer>) upload::run));
         }
-
-        int run() throws IOException, InterruptedException {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
-                socket.setSoTimeout(15_000);
-                OutputStream out = socket.getOutputStream();
-                InputStream in = socket.getInputStream();
-                String head = "POST /webhooks/reveni HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "X-REVENI-SIGNATURE: t=" + Instant.now().getEpochSecond() + ",v1=" + "0".repeat(64) + "\r\n"
-                        + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + declared + "\r\n") + "\r\n";
-                out.write(head.getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                boolean sendBody = chunked || declared <= MAX_BODY;
-                long deadline = System.nanoTime() + Duration.ofSeconds(12).toNanos();
-                long nextWrite = System.nanoTime();
-                byte[] filler = new byte[8192];
-                java.util.Arrays.fill(filler, (byte) ' ');
-                while (System.nanoTime() < deadline) {
-                    if (in.available() > 0) {
-                        return status(in);
-                    }
-                    if (sendBody && System.nanoTime() >= nextWrite) {
-                        try {
-                            int size = pace.isZero() ? filler.length : 1;
-                            if (chunked) {
-                                out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                                out.write(filler, 0, size);
-                                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                            } else {
-                                out.write(filler, 0, size);
-                            }
-                            out.flush();
-                        } catch (IOException closed) {
-                            return statusOrZero(in);
-                        }
-                        nextWrite = System.nanoTime() + pace.toNanos();
-                    }
-                    Thread.sleep(pace.isZero() && sendBody ? 0 : 20);
-                }
-                return statusOrZero(in);
-            }
-        }
-
-        private int statusOrZero(InputStream in) {
-            try {
-                return status(in);
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-
-        /** The status code, checking a 503 says when to come back. */
-        private int status(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                head.write(b);
-                if (head.size() >= 4 && head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                    break;
-                }
-            }
-            String text = head.toString(StandardCharsets.US_ASCII);
-            if (!text.startsWith("HTTP/1.1 ")) {
-                return 0;
-            }
-            int status = Integer.parseInt(text.substring(9, 12));
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            int status = running.get(i).get();
+            statuses.merge(status, 1, Integer::sum);
             if (status == 503) {
-                assertThat(text.toLowerCase()).contains("retry-after: 2");
+                assertThat(uploads.get(i).retryAfter()).isEqualTo("2");
             }
-            return status;
         }
+        return statuses;
     }
 }
