@@ -58,7 +58,11 @@ public class FailureRecorder {
             log.error("Unexpected failure", failure);
         }
         Object body = exchange.getIn().getBody();
-        if (body instanceof ReturnLine line) {
+        if (body instanceof ReturnLine line && failure instanceof ItemIdConflictException conflict) {
+            // Not this line's ledger row: it belongs to the other return, and stays as it is.
+            exceptions.record(category, reason, new FailedWork(conflict.lineKey(), line.returnId(), null,
+                    line.item().sku(), line.reveniReturn().locationId(), null, linePayload(line)));
+        } else if (body instanceof ReturnLine line) {
             recordLine(line, category, reason);
         } else if (body instanceof SalesWork work) {
             recordSales(work, category, reason);
@@ -76,10 +80,13 @@ public class FailureRecorder {
     private void recordLine(ReturnLine line, ExceptionCategory category, String reason) {
         String itemId = line.itemId();
         String key = itemId != null ? itemId : "return:" + line.returnId() + "#" + line.item().index();
-        String payload = json.valueToTree(Map.of("item_index", line.item().index(), "return", line.reveniReturn().raw()))
-                .toString();
         recordAgainstLine(category, reason, new FailedWork(key, line.returnId(), itemId, line.item().sku(),
-                line.reveniReturn().locationId(), line.location() == null ? null : line.location().warehouseId(), payload));
+                line.reveniReturn().locationId(), line.location() == null ? null : line.location().warehouseId(),
+                linePayload(line)));
+    }
+
+    private String linePayload(ReturnLine line) {
+        return json.valueToTree(Map.of("item_index", line.item().index(), "return", line.reveniReturn().raw())).toString();
     }
 
     private void recordSales(SalesWork work, ExceptionCategory category, String reason) {
