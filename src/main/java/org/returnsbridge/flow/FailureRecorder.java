@@ -1,5 +1,8 @@
 package org.returnsbridge.flow;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +14,7 @@ import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.reveni.InvalidReturnException;
+import org.returnsbridge.reveni.ReveniReturn;
 import org.returnsbridge.sales.SalesLedger;
 import org.returnsbridge.sales.SalesWork;
 import org.slf4j.Logger;
@@ -44,10 +48,29 @@ public class FailureRecorder {
             // checkpoint past this return, or the line would be lost without a trace.
             PollProgress progress = exchange.getProperty(ReturnsPoller.PROGRESS, PollProgress.class);
             if (progress != null) {
-                progress.unrecordedFailure();
+                progress.unrecordedFailure(updatedAtOf(exchange.getIn().getBody()));
             }
+            log.error("Could not record a failure in the exception queue; the poll checkpoint stays before it", cannotRecord);
             throw cannotRecord;
         }
+    }
+
+    /** Where the failed work stands in the poll's order (Reveni's updated_at), or null when unknown. */
+    private static Instant updatedAtOf(Object body) {
+        if (body instanceof ReturnLine line) {
+            return line.reveniReturn().updatedAt();
+        } else if (body instanceof SalesWork work) {
+            return work.reveniReturn().updatedAt();
+        } else if (body instanceof ReveniReturn ret) {
+            return ret.updatedAt();
+        } else if (body instanceof JsonNode raw && raw.path("updated_at").isTextual()) {
+            try {
+                return OffsetDateTime.parse(raw.path("updated_at").asText().trim()).toInstant();
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private void recordFailure(Exchange exchange) {
@@ -66,6 +89,9 @@ public class FailureRecorder {
             recordLine(line, category, reason);
         } else if (body instanceof SalesWork work) {
             recordSales(work, category, reason);
+        } else if (body instanceof ReveniReturn ret) {
+            exceptions.record(category, reason, new FailedWork("return:" + ret.id(), ret.id(), null, null, ret.locationId(),
+                    null, ret.raw().toString()));
         } else if (body instanceof JsonNode raw) {
             String returnId = failure instanceof InvalidReturnException i && i.returnId() != null ? i.returnId()
                     : raw.path("id").asText(null);
