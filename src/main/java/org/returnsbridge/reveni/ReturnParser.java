@@ -307,7 +307,7 @@ public final class ReturnParser {
      */
     private static String code(JsonNode node, String field, String where, int max, List<String> problems) {
         String value = bounded(node, field, where, max, problems);
-        if (value != null && CONTROL.matcher(value).find()) {
+        if (value != null && CONTROL.matcher(node.get(field).asText()).find()) { // before trimming: "id\n" is not "id"
             problems.add(where + " has control characters, got " + abbreviate(node.get(field)));
             return null;
         }
