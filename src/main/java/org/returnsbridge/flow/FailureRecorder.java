@@ -3,10 +3,10 @@ package org.returnsbridge.flow;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -112,15 +112,19 @@ public class FailureRecorder {
     }
 
     private String linePayload(ReturnLine line) {
-        return json.valueToTree(Map.of("item_index", line.item().index(), "return", line.reveniReturn().raw())).toString();
+        // Fields in a fixed order: an unchanged return gives an identical payload (ExceptionQueue compares them).
+        ObjectNode payload = json.createObjectNode().put("item_index", line.item().index());
+        payload.set("return", line.reveniReturn().raw());
+        return payload.toString();
     }
 
     private void recordSales(SalesWork work, ExceptionCategory category, String reason) {
         // Sitoo refusing a sales order is its own category, so finance can find those at a glance.
         ExceptionCategory filed = category == ExceptionCategory.SITOO_REJECTED ? ExceptionCategory.REFUND_POST_FAILED
                 : category;
-        String payload = json.valueToTree(Map.of("record_key", work.recordKey(), "return", work.reveniReturn().raw()))
-                .toString();
+        ObjectNode payloadNode = json.createObjectNode().put("record_key", work.recordKey());
+        payloadNode.set("return", work.reveniReturn().raw());
+        String payload = payloadNode.toString();
         long id = exceptions.record(filed, reason, new FailedWork(work.recordKey(), work.returnId(), work.itemId(), null,
                 work.reveniReturn().locationId(), null, payload));
         salesLedger.markException(work.recordKey(), id, "[" + filed + "] " + reason);
