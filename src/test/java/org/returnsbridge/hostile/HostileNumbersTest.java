@@ -144,6 +144,25 @@ class HostileNumbersTest extends SandboxedBridgeTest {
         assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo("2");
     }
 
+    /** A number of thousands of digits never becomes a number: the JSON reader refuses it (StreamReadConstraints). */
+    @Test
+    void aNumberOfThousandsOfDigitsIsRefusedByTheReaderAndItsNeighboursFlowOn() {
+        String good = newId();
+        sandbox.putReturn(aReturn().sellable(good, SCARF, 1).json());
+        ReturnJson huge = aReturn().sellable(newId(), SCARF, 1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) huge.json().withArray("return_items").get(0))
+                .put("quantity", "__HOSTILE__");
+        plant(huge, "9".repeat(50_000));
+
+        poll();
+
+        assertThat(line(good).state()).isEqualTo(LineState.RESTOCKED);
+        ExceptionRecord page = onlyRecord("poll:reveni-unreadable-page");
+        assertThat(page.category()).isEqualTo(ExceptionCategory.INVALID_RETURN);
+        assertThat(page.reason()).contains("not JSON").contains("Number value length");
+        assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo("1");
+    }
+
     /** Serves the return exactly as written, with {@code value} as the literal JSON text in each hole. */
     private void plant(ReturnJson ret, String value) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
