@@ -15,6 +15,7 @@ import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.reveni.InvalidReturnException;
 import org.returnsbridge.reveni.ReveniReturn;
+import org.returnsbridge.sales.SalesKeyConflictException;
 import org.returnsbridge.sales.SalesLedger;
 import org.returnsbridge.sales.SalesWork;
 import org.slf4j.Logger;
@@ -87,6 +88,10 @@ public class FailureRecorder {
                     line.item().sku(), line.reveniReturn().locationId(), null, linePayload(line)));
         } else if (body instanceof ReturnLine line) {
             recordLine(line, category, reason);
+        } else if (body instanceof SalesWork work && failure instanceof SalesKeyConflictException conflict) {
+            // The sales record under that key belongs to another return, and stays as it is.
+            exceptions.record(category, reason, new FailedWork(conflict.lineKey(), work.returnId(), work.itemId(), null,
+                    work.reveniReturn().locationId(), null, salesPayload(work)));
         } else if (body instanceof SalesWork work) {
             recordSales(work, category, reason);
         } else if (body instanceof ReveniReturn ret) {
@@ -122,12 +127,16 @@ public class FailureRecorder {
         // Sitoo refusing a sales order is its own category, so finance can find those at a glance.
         ExceptionCategory filed = category == ExceptionCategory.SITOO_REJECTED ? ExceptionCategory.REFUND_POST_FAILED
                 : category;
-        ObjectNode payloadNode = json.createObjectNode().put("record_key", work.recordKey());
-        payloadNode.set("return", work.reveniReturn().raw());
-        String payload = payloadNode.toString();
+        String payload = salesPayload(work);
         long id = exceptions.record(filed, reason, new FailedWork(work.recordKey(), work.returnId(), work.itemId(), null,
                 work.reveniReturn().locationId(), null, payload));
         salesLedger.markException(work.recordKey(), id, "[" + filed + "] " + reason);
+    }
+
+    private String salesPayload(SalesWork work) {
+        ObjectNode payload = json.createObjectNode().put("record_key", work.recordKey());
+        payload.set("return", work.reveniReturn().raw());
+        return payload.toString();
     }
 
     /** A restock the sweep could not settle, straight from its ledger row (no Reveni payload at hand). */

@@ -17,11 +17,17 @@ import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.ledger.SeenLine;
+import org.returnsbridge.sales.SalesLedger;
+import org.returnsbridge.sales.SalesRecord;
+import org.returnsbridge.sales.SalesRecordState;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 
 /** An item id is one ledger line: two lines claiming it never overwrite each other, and both returns are named. */
 class HostileIdentityTest extends SandboxedBridgeTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private SalesLedger sales;
 
     private static final String SCARF = "10038-1";
     private static final String SHIRT = "20417-M";
@@ -113,6 +119,33 @@ class HostileIdentityTest extends SandboxedBridgeTest {
                 .contains(owner.id()).contains(other.id());
         assertThat(sandbox.warehouseTransactions()).hasSize(1);
         assertThat(sandbox.totalStock()).isEqualByComparingTo(owner == a ? "1" : "4");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"49.9500", "10.0000"})
+    void aSecondReturnReusingARefundIdNeverOverwritesTheFirstRefundsRecord(String secondAmount) {
+        String refund = newId();
+        String firstItem = newId();
+        ReturnJson first = aReturn().sellable(firstItem, SCARF, 1).refund(refund, "succeeded", "49.9500", firstItem, "49.9500");
+        sandbox.putReturn(first.json());
+        poll();
+        assertThat(sales.find("refund:" + refund).orElseThrow().state()).isEqualTo(SalesRecordState.RECORDED);
+
+        String secondItem = newId();
+        ReturnJson second = aReturn().sellable(secondItem, SCARF, 1)
+                .refund(refund, "succeeded", secondAmount, secondItem, secondAmount);
+        sandbox.putReturn(second.json());
+        poll();
+
+        SalesRecord kept = sales.find("refund:" + refund).orElseThrow();
+        assertThat(kept.returnId()).isEqualTo(first.id());
+        assertThat(kept.amount()).isEqualByComparingTo("49.95");
+        assertThat(kept.state()).isEqualTo(SalesRecordState.RECORDED);
+        ExceptionRecord conflict = exceptionsFor("return:" + second.id() + "#refund:" + refund).get(0);
+        assertThat(conflict.category()).isEqualTo(ExceptionCategory.INVALID_RETURN);
+        assertThat(conflict.reason()).contains(first.id()).contains(second.id()).contains("refund id " + refund);
+        assertThat(exceptionsFor("refund:" + refund)).as("the first refund's record is not marked").isEmpty();
+        assertThat(sandbox.orders()).hasSize(1);
     }
 
     @Test
