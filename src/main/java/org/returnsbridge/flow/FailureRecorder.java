@@ -90,7 +90,8 @@ public class FailureRecorder {
             recordLine(line, category, reason);
         } else if (body instanceof SalesWork work && failure instanceof SalesKeyConflictException conflict) {
             // The sales record under that key belongs to another return, and stays as it is.
-            exceptions.record(category, reason, new FailedWork(conflict.lineKey(), work.returnId(), work.itemId(), null,
+            // No item id on the record: a replay reads the whole return again, as for a return-level failure.
+            exceptions.record(category, reason, new FailedWork(conflict.lineKey(), work.returnId(), null, null,
                     work.reveniReturn().locationId(), null, salesPayload(work)));
         } else if (body instanceof SalesWork work) {
             recordSales(work, category, reason);
