@@ -29,6 +29,9 @@ class PermanentExceptionLoggedOnceTest extends SandboxedBridgeTest {
     private static final String SCARF = "10038-1";
     private static final int POLLS = 5;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.returnsbridge.exceptions.ExceptionOperations operations;
+
     @ParameterizedTest
     @ValueSource(strings = {"INVALID_RETURN line", "UNKNOWN_SKU", "UNMAPPED_LOCATION", "INVALID_RETURN return",
             "INVALID_RETURN refund"})
@@ -73,6 +76,22 @@ class PermanentExceptionLoggedOnceTest extends SandboxedBridgeTest {
         assertThat(exceptionsFor(key).get(0).attempts()).isEqualTo(2);
         assertThat(warningsFor(output, key)).isEqualTo(2);
         assertThat(exceptions.find(null, ExceptionCategory.INTERNAL_ERROR)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReplayByAPersonIsAnAttemptAndIsLogged(CapturedOutput output) {
+        String item = newId();
+        sandbox.putReturn(aReturn().sellable(item, "77777-1", 1).json());
+        poll();
+        poll();
+        ExceptionRecord record = exceptionsFor(item).get(0);
+        assertThat(record.attempts()).isEqualTo(1);
+
+        operations.replay(record.id()); // still no such product in Sitoo
+
+        assertThat(exceptionsFor(item).get(0).attempts()).isEqualTo(2);
+        assertThat(exceptionsFor(item).get(0).category()).isEqualTo(ExceptionCategory.UNKNOWN_SKU);
+        assertThat(warningsFor(output, item)).isEqualTo(2);
     }
 
     private static int warningsFor(CapturedOutput output, String key) {
