@@ -133,9 +133,10 @@ public class ReturnsPoller {
             progress.returnDone(ret == null ? null : ret.updatedAt());
         }
         if (ret != null) {
-            // Capped like the checkpoint: a future-dated version would make every real later change look stale.
-            Instant now = clock.instant();
-            versions.advance(ret.id(), ret.updatedAt() != null && ret.updatedAt().isAfter(now) ? now : ret.updatedAt());
+            // A version far in the future (a vendor clock error) would make every real later change look stale
+            // to the webhooks; within the overlap it is kept exact, so a small clock skew keeps events in order.
+            Instant latest = clock.instant().plus(overlap);
+            versions.advance(ret.id(), ret.updatedAt() != null && ret.updatedAt().isAfter(latest) ? latest : ret.updatedAt());
         }
         MDC.remove("returnId");
     }

@@ -46,6 +46,9 @@ class HostileTimeTest extends SandboxedBridgeTest {
 
         assertThat(line(futureItem).state()).as("a future date does not stop the return").isEqualTo(LineState.RESTOCKED);
         assertThat(checkpoint()).isBeforeOrEqualTo(Instant.now()).isAfterOrEqualTo(pollStart.minusSeconds(1));
+        assertThat(jdbc.queryForObject("SELECT updated_at FROM return_version WHERE return_id = ?", OffsetDateTime.class,
+                future.id()).toInstant()).as("a webhook must not find Reveni's real later changes stale")
+                .isBeforeOrEqualTo(Instant.now().plus(OVERLAP));
 
         // A normal change, well after the checkpoint's overlap would have reached back from a future checkpoint.
         String laterItem = newId();
