@@ -36,4 +36,10 @@ public class PollCheckpoint {
             jdbc.update("INSERT INTO poll_checkpoint (name, checkpoint_at, saved_at) VALUES (?, ?, ?)", NAME, at, now);
         }
     }
+
+    /** The one move backwards: a checkpoint later than {@code latest} (a vendor clock error) is pulled back to it. */
+    public void pullBackTo(Instant latest) {
+        jdbc.update("UPDATE poll_checkpoint SET checkpoint_at = ?, saved_at = ? WHERE name = ? AND checkpoint_at > ?",
+                Sql.utc(latest), Sql.utc(clock.instant()), NAME, Sql.utc(latest));
+    }
 }

@@ -77,7 +77,13 @@ public class SalesRecorder {
         if (work.kind() == SalesWork.Kind.REFUND && work.refund().problem() != null) {
             throw new InvalidReturnException(work.returnId(), "return " + work.returnId() + ": " + work.refund().problem());
         }
-        ledger.recordSeen(work);
+        String owner = ledger.recordSeen(work);
+        if (!owner.equals(work.returnId())) {
+            throw new SalesKeyConflictException(work, "return " + work.returnId() + ": " + work + " uses the "
+                    + (work.kind() == SalesWork.Kind.REFUND ? "refund id " + work.refundId() : "item id " + work.itemId())
+                    + " of a record of return " + owner + "; that record is kept as it is and this one is not"
+                    + " recorded until Reveni sends distinct ids");
+        }
         if (ledger.find(work.recordKey()).map(r -> r.state() == SalesRecordState.RECORDED).orElse(false)) {
             return;
         }
