@@ -24,6 +24,8 @@ import org.springframework.security.web.csrf.CsrfFilter;
  *
  * <p>Reveni's webhooks ({@code /webhooks/**}) are reachable without Basic auth: Reveni cannot send
  * the operator's password; each delivery is verified by its HMAC signature instead (webhooks package).
+ *
+ * <p>Jolokia's access policy ({@link JolokiaAccessPolicy}) limits what even the operator account can do through it.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminSecurityConfiguration {
@@ -47,6 +49,12 @@ public class AdminSecurityConfiguration {
     @Bean
     GeneratedPasswordBanner generatedPasswordBanner(AdminCredentials credentials) {
         return new GeneratedPasswordBanner(credentials);
+    }
+
+    /** Parsed at start-up, so a broken policy file stops the bridge instead of failing its first Jolokia call. */
+    @Bean
+    JolokiaAccessPolicy jolokiaAccessPolicy() {
+        return new JolokiaAccessPolicy();
     }
 
     @Bean
