@@ -1,5 +1,7 @@
 package org.returnsbridge.admin;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 import org.returnsbridge.connections.BridgeMode;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -11,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
@@ -25,7 +28,9 @@ import org.springframework.security.web.csrf.CsrfFilter;
  * <p>Reveni's webhooks ({@code /webhooks/**}) are reachable without Basic auth: Reveni cannot send
  * the operator's password; each delivery is verified by its HMAC signature instead (webhooks package).
  *
- * <p>Jolokia's access policy ({@link JolokiaAccessPolicy}) limits what even the operator account can do through it.
+ * <p>Wrong passwords are logged and counted per remote address ({@link FailedSignInLog}); an address with too
+ * many is answered 429 for a while ({@link SignInThrottleFilter}). Jolokia's access policy
+ * ({@link JolokiaAccessPolicy}) limits what even the operator account can do through it.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminSecurityConfiguration {
@@ -51,6 +56,16 @@ public class AdminSecurityConfiguration {
         return new GeneratedPasswordBanner(credentials);
     }
 
+    @Bean
+    SignInThrottle signInThrottle(SignInProperties properties) {
+        return new SignInThrottle(properties, Clock.systemUTC());
+    }
+
+    @Bean
+    FailedSignInLog failedSignInLog(SignInThrottle throttle) {
+        return new FailedSignInLog(throttle);
+    }
+
     /** Parsed at start-up, so a broken policy file stops the bridge instead of failing its first Jolokia call. */
     @Bean
     JolokiaAccessPolicy jolokiaAccessPolicy() {
@@ -58,7 +73,7 @@ public class AdminSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
         http.authorizeHttpRequests(requests -> requests
                         // A forward or an error page only follows a request that was already let through
@@ -72,6 +87,7 @@ public class AdminSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new CrossSiteRequestFilter(), CsrfFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable);
