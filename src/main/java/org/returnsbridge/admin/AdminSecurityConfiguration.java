@@ -9,6 +9,8 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -72,6 +74,26 @@ public class AdminSecurityConfiguration {
         return new JolokiaAccessPolicy();
     }
 
+    /**
+     * The health probes answer by the bridge's state alone: whatever {@code Authorization} header comes
+     * with them (a load balancer's stale password, {@code Bearer x}, garbage) is not read, so it can neither
+     * turn a probe into a 401 nor count as a failed sign-in. Details are never shown over HTTP (Spring Boot's
+     * default {@code show-details: never}), so the probe is no way to test a password either.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain healthProbes(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.to(HealthEndpoint.class))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain adminSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
@@ -79,7 +101,6 @@ public class AdminSecurityConfiguration {
                         // A forward or an error page only follows a request that was already let through
                         // (Hawtio forwards /actuator/hawtio/jolokia to /actuator/jolokia).
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/webhooks/reveni").permitAll()
                         .anyRequest().hasAuthority(AdminAuthenticationProvider.ROLE))
                 .httpBasic(basic -> basic.realmName(JsonAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))

@@ -63,8 +63,9 @@ class FailedSignInTest {
 
         // The right password is refused too while the block lasts: otherwise the guesser would learn the right guess.
         assertThat(bridge.getFrom(attacker, "/api/exceptions", RIGHT).status()).isEqualTo(429);
-        // Any other address is unaffected, and so are calls without credentials.
+        // Any other address is unaffected, and so are the probes and calls without credentials.
         assertThat(bridge.getFrom("127.0.0.12", "/api/exceptions", RIGHT).status()).isEqualTo(200);
+        assertThat(bridge.getFrom(attacker, "/actuator/health", RIGHT).status()).isEqualTo(200);
         assertThat(bridge.getFrom(attacker, "/api/exceptions", null).status()).isEqualTo(401);
 
         // Once the window has passed, the address signs in again.
