@@ -37,6 +37,9 @@ import org.springframework.security.web.csrf.CsrfFilter;
 @Configuration(proxyBeanMethods = false)
 public class AdminSecurityConfiguration {
 
+    /** Where Hawtio answers (the actuator's base path, then {@code hawtio}). */
+    static final String HAWTIO_PATH = "/actuator/hawtio/";
+
     /**
      * After the vendor connections: a half-configured vendor account is what to report first, since it may
      * mean live mode was not even intended (and it is validated there).
@@ -109,6 +112,7 @@ public class AdminSecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new CrossSiteRequestFilter(), CsrfFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+                .addFilterAfter(new HawtioSignInPage(HAWTIO_PATH), BasicAuthenticationFilter.class)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable);
