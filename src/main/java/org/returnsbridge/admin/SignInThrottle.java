@@ -67,6 +67,15 @@ final class SignInThrottle {
         }
     }
 
+    /** For tests: how many addresses are remembered, after {@link #cleanUp()}. */
+    long trackedAddresses() {
+        return failures.estimatedSize();
+    }
+
+    void cleanUp() {
+        failures.cleanUp();
+    }
+
     private Duration blockedFor(Deque<Long> times, long now) {
         if (times.size() < maxFailures) {
             return Duration.ZERO;
