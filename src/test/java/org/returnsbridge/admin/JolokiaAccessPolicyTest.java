@@ -223,6 +223,38 @@ class JolokiaAccessPolicyTest {
         assertThat(dumped.path("value").asText()).contains("restock");
     }
 
+    /** Jolokia also takes requests as GET URLs, and several at once as a JSON array: each is judged alone. */
+    @ParameterizedTest(name = "GET {0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/actuator/jolokia/exec/com.sun.management:type=HotSpotDiagnostic/dumpHeap/!/tmp!/get.hprof/true, 403",
+            "/actuator/jolokia/exec/java.lang:type=Memory/gc(), 403",
+            "/actuator/jolokia/read/java.lang:type=Runtime/SystemProperties, 403",
+            "/actuator/jolokia/write/java.lang:type=Memory/Verbose/true, 403",
+            "/actuator/jolokia/read/java.lang:type=Runtime/Uptime, 200",
+            "/actuator/jolokia/version, 200",
+    })
+    void getUrlsAreJudgedTheSame(String path, int status) throws Exception {
+        JsonNode answer = StartedBridge.JSON.readTree(bridge.send("GET", path, StartedBridge.basic(StartedBridge.USER,
+                StartedBridge.PASSWORD), null).body());
+
+        assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(status);
+        assertThat(Path.of("/tmp/get.hprof")).doesNotExist();
+    }
+
+    @Test
+    void bulkRequestsAreJudgedOneByOne() throws Exception {
+        String bulk = "[" + read("java.lang:type=Runtime", "Uptime") + ","
+                + exec("com.sun.management:type=HotSpotDiagnostic", "dumpHeap", "\"" + HEAP_DUMP + "\"", "true") + ","
+                + exec(route("restock"), "updateRouteFromXml", "\"<route/>\"") + "]";
+        JsonNode answers = StartedBridge.JSON.readTree(bridge.send("POST", "/actuator/jolokia",
+                StartedBridge.basic(StartedBridge.USER, StartedBridge.PASSWORD), bulk).body());
+
+        assertThat(answers.get(0).path("status").asInt()).isEqualTo(200);
+        assertThat(answers.get(1).path("status").asInt()).isEqualTo(403);
+        assertThat(answers.get(2).path("status").asInt()).isEqualTo(403);
+        assertThat(HEAP_DUMP).doesNotExist();
+    }
+
     private static JsonNode read(String mbean, String attribute, int expectedStatus) {
         JsonNode answer = bridge.jolokia(read(mbean, attribute));
         assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(expectedStatus);
