@@ -11,13 +11,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Adds {@code <script src="/hawtio-sign-in.js">} (src/main/resources/static) to Hawtio's page, ahead of Hawtio's own scripts. Hawtio signs in one way here: the
- * browser's HTTP Basic prompt for the operator account (Hawtio's own login is off). Opened from an address
- * with the credentials in it ({@code http://user:password@host/actuator/hawtio/}), Hawtio cannot make a
- * single request (browsers refuse requests from such a page) and shows its own login form, which fails too;
- * the script reopens the address without the credentials, which the browser has kept from signing in.
- * A script file, not inline code: Hawtio's Content-Security-Policy allows only scripts of this origin. (Hawtio
- * itself serves only its own files: unknown paths under it answer its page.)
+ * Adds {@code <script src="/hawtio-sign-in.js">} (src/main/resources/static) to Hawtio's page, ahead of
+ * Hawtio's own scripts. Hawtio signs in one way here: the browser's HTTP Basic prompt for the operator
+ * account (Hawtio's own login is off). Opened from an address with the credentials in it
+ * ({@code http://user:password@host/actuator/hawtio/}), Hawtio cannot make a single request (browsers refuse
+ * requests from such a page) and shows its own login form, which fails too; the script reopens the address
+ * without the credentials, which the browser has kept from signing in.
+ *
+ * <p>A script file, not inline code: Hawtio's Content-Security-Policy allows only scripts of this origin.
+ * It is served by Spring, not under Hawtio's path: Hawtio answers unknown paths under it with its page.
  */
 final class HawtioSignInPage extends OncePerRequestFilter {
 
@@ -49,9 +51,9 @@ final class HawtioSignInPage extends OncePerRequestFilter {
                 int head = html.indexOf(HEAD);
                 if (head >= 0 && !html.contains(SCRIPT)) {
                     int at = head + HEAD.length();
-                    byte[] withScript = (html.substring(0, at) + SCRIPT + html.substring(at)).getBytes(StandardCharsets.UTF_8);
+                    String withScript = html.substring(0, at) + SCRIPT + html.substring(at);
                     page.resetBuffer();
-                    page.getOutputStream().write(withScript);
+                    page.getOutputStream().write(withScript.getBytes(StandardCharsets.UTF_8));
                 }
             }
         } finally {

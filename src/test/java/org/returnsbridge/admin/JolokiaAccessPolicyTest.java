@@ -226,7 +226,7 @@ class JolokiaAccessPolicyTest {
     /** Jolokia also takes requests as GET URLs, and several at once as a JSON array: each is judged alone. */
     @ParameterizedTest(name = "GET {0}")
     @org.junit.jupiter.params.provider.CsvSource({
-            "/actuator/jolokia/exec/com.sun.management:type=HotSpotDiagnostic/dumpHeap/!/tmp!/get.hprof/true, 403",
+            "/actuator/jolokia/exec/com.sun.management:type=HotSpotDiagnostic/dumpHeap/target!/get.hprof/true, 403",
             "/actuator/jolokia/exec/java.lang:type=Memory/gc(), 403",
             "/actuator/jolokia/read/java.lang:type=Runtime/SystemProperties, 403",
             "/actuator/jolokia/write/java.lang:type=Memory/Verbose/true, 403",
@@ -238,7 +238,7 @@ class JolokiaAccessPolicyTest {
                 StartedBridge.PASSWORD), null).body());
 
         assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(status);
-        assertThat(Path.of("/tmp/get.hprof")).doesNotExist();
+        assertThat(Path.of("target", "get.hprof")).doesNotExist();
     }
 
     @Test
