@@ -63,6 +63,11 @@ class FailedSignInTest {
 
         // The right password is refused too while the block lasts: otherwise the guesser would learn the right guess.
         assertThat(bridge.getFrom(attacker, "/api/exceptions", RIGHT).status()).isEqualTo(429);
+        // X-Forwarded-For is not trusted (no forward-headers strategy is configured): a client cannot pick another address.
+        for (String forged : new String[] {"10.9.9.9", "127.0.0.12", "203.0.113.7, 127.0.0.12"}) {
+            assertThat(bridge.getFrom(attacker, "/api/exceptions", RIGHT, "X-Forwarded-For: " + forged + "\r\n").status())
+                    .isEqualTo(429);
+        }
         // Any other address is unaffected, and so are the probes and calls without credentials.
         assertThat(bridge.getFrom("127.0.0.12", "/api/exceptions", RIGHT).status()).isEqualTo(200);
         assertThat(bridge.getFrom(attacker, "/actuator/health", RIGHT).status()).isEqualTo(200);

@@ -109,13 +109,18 @@ final class StartedBridge implements AutoCloseable {
 
     /** A GET sent from a given local address (127.0.0.N): the status line, the headers (lower-case names), the body. */
     RawResponse getFrom(String localAddress, String path, String authorization) {
+        return getFrom(localAddress, path, authorization, "");
+    }
+
+    /** The same, with more header lines ({@code "Name: value\r\n"} each). */
+    RawResponse getFrom(String localAddress, String path, String authorization, String moreHeaders) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(15000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + moreHeaders + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
