@@ -32,7 +32,7 @@ final class FailedSignInLog implements ApplicationListener<AuthenticationFailure
         log.warn("Failed sign-in as user '{}' from {} ({} failure{} from there within the window)",
                 user, address, failure.count(), failure.count() == 1 ? "" : "s");
         if (failure.blocked()) {
-            log.error("Sign-ins from {} are refused (429) for the next {} s: {} failed sign-ins in a row",
+            log.error("Sign-ins from {} are refused (429) for the next {} s: {} failed sign-ins within the window",
                     address, Math.max(1, (failure.blockedFor().toMillis() + 999) / 1000), failure.count());
         }
     }
