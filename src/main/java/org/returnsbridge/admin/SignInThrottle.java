@@ -13,8 +13,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Failed sign-ins per remote address, in a sliding window: the last {@code maxFailures} failure times of
  * each address. An address with {@code maxFailures} failures inside the window is blocked until the oldest
  * of them leaves it. Addresses are forgotten a window after their last failure, and at most
- * {@code trackedAddresses} are kept (the least recently failing go first), so a flood of addresses cannot
- * exhaust memory.
+ * {@code trackedAddresses} are kept (beyond that Caffeine's size eviction picks which to forget), so a flood
+ * of addresses cannot exhaust memory.
  */
 final class SignInThrottle {
 
