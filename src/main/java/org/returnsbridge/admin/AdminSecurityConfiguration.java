@@ -1,5 +1,7 @@
 package org.returnsbridge.admin;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 import org.returnsbridge.connections.BridgeMode;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -7,10 +9,13 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
@@ -24,9 +29,16 @@ import org.springframework.security.web.csrf.CsrfFilter;
  *
  * <p>Reveni's webhooks ({@code /webhooks/**}) are reachable without Basic auth: Reveni cannot send
  * the operator's password; each delivery is verified by its HMAC signature instead (webhooks package).
+ *
+ * <p>Wrong passwords are logged and counted per remote address ({@link FailedSignInLog}); an address with too
+ * many is answered 429 for a while ({@link SignInThrottleFilter}). Jolokia's access policy
+ * ({@link JolokiaAccessPolicy}) limits what even the operator account can do through it.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminSecurityConfiguration {
+
+    /** Where Hawtio answers (the actuator's base path, then {@code hawtio}). */
+    static final String HAWTIO_PATH = "/actuator/hawtio/";
 
     /**
      * After the vendor connections: a half-configured vendor account is what to report first, since it may
@@ -50,13 +62,48 @@ public class AdminSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
+    SignInThrottle signInThrottle(SignInProperties properties) {
+        return new SignInThrottle(properties, Clock.systemUTC());
+    }
+
+    @Bean
+    FailedSignInLog failedSignInLog(SignInThrottle throttle) {
+        return new FailedSignInLog(throttle);
+    }
+
+    /** Parsed at start-up, so a broken policy file stops the bridge instead of failing its first Jolokia call. */
+    @Bean
+    JolokiaAccessPolicy jolokiaAccessPolicy() {
+        return new JolokiaAccessPolicy();
+    }
+
+    /**
+     * The health probes answer by the bridge's state alone: whatever {@code Authorization} header comes
+     * with them (a load balancer's stale password, {@code Bearer x}, garbage) is not read, so it can neither
+     * turn a probe into a 401 nor count as a failed sign-in. Details are never shown over HTTP (Spring Boot's
+     * default {@code show-details: never}), so the probe is no way to test a password either.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain healthProbes(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.to(HealthEndpoint.class))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    SecurityFilterChain adminSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
         http.authorizeHttpRequests(requests -> requests
                         // A forward or an error page only follows a request that was already let through
                         // (Hawtio forwards /actuator/hawtio/jolokia to /actuator/jolokia).
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/webhooks/reveni").permitAll()
                         .anyRequest().hasAuthority(AdminAuthenticationProvider.ROLE))
                 .httpBasic(basic -> basic.realmName(JsonAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
@@ -64,6 +111,8 @@ public class AdminSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new CrossSiteRequestFilter(), CsrfFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+                .addFilterAfter(new HawtioSignInPage(HAWTIO_PATH), BasicAuthenticationFilter.class)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable);

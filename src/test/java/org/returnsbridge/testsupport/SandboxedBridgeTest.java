@@ -60,6 +60,8 @@ import org.springframework.jmx.support.JmxUtils;
         "spring.jmx.unique-names=true",
         "bridge.admin.username=" + SandboxedBridgeTest.OPERATOR,
         "bridge.admin.password=" + SandboxedBridgeTest.OPERATOR_PASSWORD,
+        // Tests that send wrong passwords on purpose share this context (and 127.0.0.1): the throttle has tests of its own.
+        "bridge.sign-in.max-failures=10000",
 })
 public abstract class SandboxedBridgeTest {
 
