@@ -32,9 +32,36 @@ class StartupRefusalTest {
 
     @Test
     void partialVendorConfigurationRefusesToStart() {
-        String message = startupFailure("--bridge.connections.reveni.base-url=https://api.reveni.io/merchants/v0");
+        String message = startupFailure("--bridge.mode=live",
+                "--bridge.connections.reveni.base-url=https://api.reveni.io/merchants/v0");
 
-        assertThat(message).contains("REVENI_API_KEY is not set").contains("SITOO_API_ID is not set");
+        assertThat(message).contains("REVENI_API_KEY is not set").contains("SITOO_API_ID is not set")
+                .contains("or set BRIDGE_MODE=sandbox to run the demo");
+    }
+
+    @Test
+    void liveIsTheDefaultAndNeedsEveryVendorVariable() {
+        String message = startupFailure("--bridge.mode=");
+
+        assertThat(message).contains("Live mode").contains("REVENI_BASE_URL is not set").contains("REVENI_STORE_ID is not set")
+                .contains("SITOO_API_PASSWORD is not set").contains("or set BRIDGE_MODE=sandbox to run the demo");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"demo", "production", "sand box", "1"})
+    void anUnknownModeIsRefusedNamingTheAllowedValues(String mode) {
+        String message = startupFailure("--bridge.mode=" + mode);
+
+        assertThat(message).contains("BRIDGE_MODE '" + mode + "' is not a mode")
+                .contains("BRIDGE_MODE=live").contains("BRIDGE_MODE=sandbox");
+    }
+
+    @Test
+    void sandboxModeRefusesVendorVariables() {
+        String message = startupFailure("--bridge.mode=SANDBOX", "--bridge.connections.sitoo.api-password=secret");
+
+        assertThat(message).contains("BRIDGE_MODE=sandbox, but vendor variables are set: SITOO_API_PASSWORD")
+                .doesNotContain("secret");
     }
 
     @Test
@@ -58,13 +85,18 @@ class StartupRefusalTest {
         assertThat(message).contains("BRIDGE_POLL_CRON 'every minute please' is not a valid Quartz cron expression");
     }
 
+    /** Sandbox mode unless the test names a mode. */
     private static String startupFailure(String... args) {
+        if (Stream.of(args).noneMatch(a -> a.startsWith("--bridge.mode="))) {
+            args = Stream.concat(Stream.of("--bridge.mode=sandbox"), Stream.of(args)).toArray(String[]::new);
+        }
+        String[] given = args;
         Throwable failure = catchThrowable(() -> {
             // As command-line arguments: builder .properties() are defaults, which application.yml overrides
             // (the test would use ./data's database, port 8089 and JMX).
             String[] all = Stream.concat(Stream.of("--bridge.connections.sandbox.port=0",
                             "--bridge.connections.sandbox.trickle=false", "--server.port=0", "--spring.jmx.enabled=false",
-                            "--spring.datasource.url=jdbc:h2:mem:refusal-" + System.nanoTime()), Stream.of(args))
+                            "--spring.datasource.url=jdbc:h2:mem:refusal-" + System.nanoTime()), Stream.of(given))
                     .toArray(String[]::new);
             try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(BridgeApplication.class).run(all)) {
                 // started: the test fails below
