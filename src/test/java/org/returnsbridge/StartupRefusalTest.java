@@ -68,7 +68,30 @@ class StartupRefusalTest {
     void missingIntegratorRoutesRefuseToStart() {
         String message = startupFailure("--camel.main.routes-include-pattern=file:" + dir + "/*.yaml");
 
-        assertThat(message).contains("No route consumes direct://line-by-condition");
+        assertThat(message).contains("No route consumes direct://line-by-condition").contains("BRIDGE_ROUTES 'file:" + dir);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"no-such-folder", "deeper/still/missing", "locations.yaml"})
+    void aMissingMappingFolderIsRefusedByName(String name) throws IOException {
+        Files.writeString(dir.resolve("locations.yaml"), "locations: {}\n"); // a file is not a folder either
+        Path missing = dir.resolve(name);
+
+        String message = startupFailure("--bridge.mappings.dir=" + missing);
+
+        assertThat(message).contains("BRIDGE_MAPPINGS_DIR: the mapping folder " + missing.toAbsolutePath().normalize()
+                + " does not exist");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/*.yaml", "/routes/*.yaml", "/a/b/line.yaml"})
+    void aMissingRoutesFolderIsRefusedByName(String pattern) {
+        Path base = dir.resolve("gone");
+
+        String message = startupFailure("--camel.main.routes-include-pattern=file:" + base + pattern);
+
+        assertThat(message).contains("BRIDGE_ROUTES 'file:" + base + pattern + "'").contains("does not exist")
+                .contains("unset it to use the routes packaged in the jar");
     }
 
     @Test
