@@ -57,6 +57,12 @@ public final class BridgeProcesses {
 
     /** The standalone sandbox with the given JVM options (a benchmark holding 100 000 lines needs more heap). */
     public Process startSandbox(int port, List<String> jvmOptions) throws IOException, InterruptedException {
+        return startSandbox(port, jvmOptions, List.of());
+    }
+
+    /** The same with more of SandboxMain's options, e.g. {@code --reveni-store-id=...}. */
+    public Process startSandbox(int port, List<String> jvmOptions, List<String> sandboxOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
@@ -64,6 +70,7 @@ public final class BridgeProcesses {
                 "-Dloader.main=org.returnsbridge.sandbox.SandboxMain",
                 "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--port=" + port, "--trickle=false"));
+        command.addAll(sandboxOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Process process = builder.start();
         started.add(process);
