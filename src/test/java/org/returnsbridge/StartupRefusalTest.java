@@ -84,6 +84,18 @@ class StartupRefusalTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"reports", "a/b/reports"})
+    void aReportsFolderThatCannotBeWrittenIsRefusedByName(String under) throws IOException {
+        Path aFile = Files.writeString(dir.resolve("not-a-folder"), "x"); // nothing can be created under a file
+        Path reports = aFile.resolve(under);
+
+        String message = startupFailure("--bridge.reconciliation.reports-dir=" + reports);
+
+        assertThat(message).contains("BRIDGE_REPORTS_DIR: the reports folder " + reports.toAbsolutePath().normalize())
+                .contains("cannot be created");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"/*.yaml", "/routes/*.yaml", "/a/b/line.yaml"})
     void aMissingRoutesFolderIsRefusedByName(String pattern) {
         Path base = dir.resolve("gone");

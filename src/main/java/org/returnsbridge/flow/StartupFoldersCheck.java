@@ -11,8 +11,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses a deployment whose mapping folder or route folder does not exist before anything starts, naming
- * the variable and the absolute path it resolved to (relative paths depend on the working directory).
+ * Refuses a deployment whose mapping folder or route folder does not exist, or whose reports folder cannot be
+ * written, before anything starts, naming the variable and the absolute path it resolved to (relative paths
+ * depend on the working directory).
  * Registered in META-INF/spring.factories. The files' contents are checked later (mappings against Sitoo,
  * routes by {@link BridgeStartup}).
  */
@@ -26,6 +27,10 @@ public class StartupFoldersCheck implements ApplicationListener<ApplicationEnvir
             throw new IllegalStateException("BRIDGE_MAPPINGS_DIR: the mapping folder " + absolute(mappings)
                     + " does not exist; set BRIDGE_MAPPINGS_DIR to the folder holding locations.yaml and conditions.yaml");
         }
+        String reports = env.getProperty("bridge.reconciliation.reports-dir", "");
+        if (!reports.isBlank()) {
+            checkWritable(reports);
+        }
         String routes = env.getProperty("camel.main.routes-include-pattern", "");
         for (String pattern : routes.split(",")) {
             String p = pattern.trim();
@@ -37,6 +42,25 @@ public class StartupFoldersCheck implements ApplicationListener<ApplicationEnvir
                             + " the routes packaged in the jar");
                 }
             }
+        }
+    }
+
+    /**
+     * The reconciliation writes its CSV there (daily and on demand): a folder it cannot create or write is
+     * refused now, not found out as a 500 at the first run.
+     */
+    private static void checkWritable(String folder) {
+        String problem;
+        try {
+            Path path = Path.of(folder);
+            Files.createDirectories(path);
+            problem = Files.isWritable(path) ? null : "is not writable by this user";
+        } catch (java.io.IOException | InvalidPathException | SecurityException e) {
+            problem = "cannot be created (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        }
+        if (problem != null) {
+            throw new IllegalStateException("BRIDGE_REPORTS_DIR: the reports folder " + absolute(folder) + " " + problem
+                    + "; point BRIDGE_REPORTS_DIR at a writable folder (the image declares the volume /app/reports)");
         }
     }
 
