@@ -120,8 +120,31 @@ class StartupRefusalTest {
         assertThat(message).contains("BRIDGE_POLL_CRON 'every minute please' is not a valid Quartz cron expression");
     }
 
+    /** The one line a refused start-up of the packaged jar logs (StartupRefusal), for several kinds of failure. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "--bridge.poll.page-size=500   | invalid setting: bridge.poll.pageSize | (got 500)",
+            "--bridge.poll.workers=0       | invalid setting: bridge.poll.workers  | (got 0)",
+            "--bridge.sync.batch-size=5000 | invalid setting: bridge.sync.batchSize | (got 5000)",
+            "--bridge.poll.cron=every minute please | BRIDGE_POLL_CRON 'every minute please' | Quartz cron",
+            "--bridge.mode=maybe           | BRIDGE_MODE 'maybe' is not a mode | BRIDGE_MODE=sandbox",
+    })
+    void theRefusalIsOneLineNamingTheSetting(String arg, String named, String detail) {
+        String line = StartupRefusal.describe(failure(arg.trim()));
+
+        assertThat(line).contains(named.trim()).contains(detail.trim()).doesNotContain("\n");
+    }
+
     /** Sandbox mode unless the test names a mode. */
     private static String startupFailure(String... args) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure(args); t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    private static Throwable failure(String... args) {
         if (Stream.of(args).noneMatch(a -> a.startsWith("--bridge.mode="))) {
             args = Stream.concat(Stream.of("--bridge.mode=sandbox"), Stream.of(args)).toArray(String[]::new);
         }
@@ -138,10 +161,6 @@ class StartupRefusalTest {
             }
         });
         assertThat(failure).as("start-up must fail").isNotNull();
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append('\n');
-        }
-        return messages.toString();
+        return failure;
     }
 }
