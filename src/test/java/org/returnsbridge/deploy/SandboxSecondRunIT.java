@@ -64,7 +64,11 @@ class SandboxSecondRunIT {
                     .until(() -> stockIns(sandbox) > 0);
             double seconds = (System.nanoTime() - started) / 1e9;
 
-            JsonNode report = JSON.readTree(post(bridgePort, "/api/reconciliation/run?date=" + LocalDate.now(ZoneOffset.UTC)));
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            JsonNode report = JSON.readTree(post(bridgePort, "/api/reconciliation/run?date=" + today));
+            assertThat(folder.resolve("reports/sandbox/reconciliation-" + today + ".csv"))
+                    .as("the demo's report goes to its own folder, never over a live day's").exists();
+            assertThat(folder.resolve("reports/reconciliation-" + today + ".csv")).doesNotExist();
             assertThat(report.path("findings").size()).as(name + " (first stock-in after " + seconds + " s): " + report)
                     .isZero();
             assertThat(folder.resolve("data")).as("the sandbox's ledger is not a file in the folder").doesNotExist();
