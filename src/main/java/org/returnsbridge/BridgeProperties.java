@@ -91,9 +91,20 @@ public record BridgeProperties(
     /**
      * Reveni webhooks: how far a signature's timestamp may be from now, the (optional) public URL of this
      * bridge's /webhooks/reveni to register with Reveni at start-up, and how many events are processed at
-     * once (events of the same return always one after the other).
+     * once (events of the same return always one after the other). Hostile senders: one event's body may be
+     * at most maxBodyBytes; the bodies of all requests being read at once at most maxInflightBytes (beyond
+     * it 503 with Retry-After); reading one body may take at most readTimeout.
      */
-    public record Webhooks(@NotNull Duration tolerance, String registerUrl, @Min(1) @Max(64) int workers) {}
+    public record Webhooks(@NotNull Duration tolerance, String registerUrl, @Min(1) @Max(64) int workers,
+                           @Min(1024) @Max(Integer.MAX_VALUE) long maxBodyBytes,
+                           @Min(1024) @Max(Integer.MAX_VALUE) long maxInflightBytes, @NotNull Duration readTimeout) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "bridge.webhooks.max-inflight-bytes must be at least"
+                + " bridge.webhooks.max-body-bytes, or an event of the largest size could never be read")
+        public boolean isBudgetHoldsOneEvent() {
+            return maxInflightBytes >= maxBodyBytes;
+        }
+    }
 
     public record Exceptions(@NotNull Duration sweepInterval, @NotNull Duration retryFirst,
                              @NotNull Duration retryCap, @Min(1) int sweepBatch) {}

@@ -2,6 +2,7 @@ package org.returnsbridge.connections;
 
 import java.util.Map;
 
+import org.returnsbridge.BridgeApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -39,6 +40,9 @@ public class BridgeModeCheck implements ApplicationListener<ApplicationEnvironme
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        if (!event.getSpringApplication().getAllSources().contains(BridgeApplication.class)) {
+            return; // another application in the same JVM (a test of logging alone): not the bridge's business
+        }
         ConfigurableEnvironment env = event.getEnvironment();
         BridgeMode mode = BridgeMode.parse(env.getProperty(BridgeMode.PROPERTY));
         ConnectionProperties connections = Binder.get(env).bind("bridge.connections", ConnectionProperties.class)

@@ -37,7 +37,15 @@ public enum ExceptionCategory {
         if (failure == null) {
             return "unknown failure";
         }
-        return failure instanceof BridgeException ? failure.getMessage()
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (failure instanceof BridgeException) {
+            return failure.getMessage();
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessException || t instanceof java.sql.SQLException) {
+                // A driver's message carries the SQL and the values: the log has it, the reason does not.
+                return "database error (" + t.getClass().getSimpleName() + "); the details are in the bridge's log";
+            }
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 }

@@ -36,12 +36,24 @@ public class ExceptionQueue {
         this.retrySchedule = retrySchedule;
     }
 
-    /** Records (or updates) the open exception for this unit of work and answers its id. */
+    /**
+     * Records (or updates) the open exception for this unit of work and answers its id. A permanent
+     * failure met again unchanged (same category, reason and payload, so the same version of the return)
+     * while its record waits for a person is the same exception, not a new attempt: each poll's overlap
+     * re-reads it, and it is neither logged again nor counted again, only its last_seen moves. A replay,
+     * a transient failure or any change (a new updated_at is a new payload) counts and is logged.
+     */
     public long record(ExceptionCategory category, String reason, FailedWork work) {
         String shortReason = reason == null ? category.name() : reason.length() > 2000 ? reason.substring(0, 1999) + "…" : reason;
+        boolean[] unchanged = {false};
         Long id = tx.execute(transaction -> {
             OffsetDateTime now = now();
             Optional<ExceptionRecord> current = currentRecord(work.lineKey());
+            if (current.isPresent() && isSameWaitingFailure(current.get(), category, shortReason, work)) {
+                unchanged[0] = true;
+                jdbc.update("UPDATE exception_record SET last_seen = ? WHERE id = ?", now, current.get().id());
+                return current.get().id();
+            }
             if (current.isPresent()) {
                 ExceptionRecord existing = current.get();
                 int attempts = existing.attempts() + 1;
@@ -77,8 +89,20 @@ public class ExceptionQueue {
             }, key);
             return key.getKey().longValue();
         });
-        log.warn("Exception {} [{}] for {}: {}", id, category, work.lineKey(), shortReason);
+        if (unchanged[0]) {
+            log.debug("Exception {} [{}] for {} met again unchanged", id, category, work.lineKey());
+        } else {
+            log.warn("Exception {} [{}] for {}: {}", id, category, work.lineKey(), shortReason);
+        }
         return id;
+    }
+
+    private static boolean isSameWaitingFailure(ExceptionRecord existing, ExceptionCategory category, String reason,
+                                                FailedWork work) {
+        return !category.isTransient() && existing.category() == category
+                && (existing.status() == ExceptionStatus.OPEN || existing.status() == ExceptionStatus.IGNORED)
+                && existing.reason().equals(reason)
+                && (work.payload() == null || work.payload().equals(existing.payload()));
     }
 
     /** The unit of work succeeded: its current record (if any) is resolved. */

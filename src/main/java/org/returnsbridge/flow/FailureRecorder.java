@@ -1,9 +1,12 @@
 package org.returnsbridge.flow;
 
-import java.util.Map;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -11,6 +14,8 @@ import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.reveni.InvalidReturnException;
+import org.returnsbridge.reveni.ReveniReturn;
+import org.returnsbridge.sales.SalesKeyConflictException;
 import org.returnsbridge.sales.SalesLedger;
 import org.returnsbridge.sales.SalesWork;
 import org.slf4j.Logger;
@@ -44,10 +49,29 @@ public class FailureRecorder {
             // checkpoint past this return, or the line would be lost without a trace.
             PollProgress progress = exchange.getProperty(ReturnsPoller.PROGRESS, PollProgress.class);
             if (progress != null) {
-                progress.unrecordedFailure();
+                progress.unrecordedFailure(updatedAtOf(exchange.getIn().getBody()));
             }
+            log.error("Could not record a failure in the exception queue; the poll checkpoint stays before it", cannotRecord);
             throw cannotRecord;
         }
+    }
+
+    /** Where the failed work stands in the poll's order (Reveni's updated_at), or null when unknown. */
+    private static Instant updatedAtOf(Object body) {
+        if (body instanceof ReturnLine line) {
+            return line.reveniReturn().updatedAt();
+        } else if (body instanceof SalesWork work) {
+            return work.reveniReturn().updatedAt();
+        } else if (body instanceof ReveniReturn ret) {
+            return ret.updatedAt();
+        } else if (body instanceof JsonNode raw && raw.path("updated_at").isTextual()) {
+            try {
+                return OffsetDateTime.parse(raw.path("updated_at").asText().trim()).toInstant();
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private void recordFailure(Exchange exchange) {
@@ -58,10 +82,22 @@ public class FailureRecorder {
             log.error("Unexpected failure", failure);
         }
         Object body = exchange.getIn().getBody();
-        if (body instanceof ReturnLine line) {
+        if (body instanceof ReturnLine line && failure instanceof ItemIdConflictException conflict) {
+            // Not this line's ledger row: it belongs to the other return, and stays as it is.
+            exceptions.record(category, reason, new FailedWork(conflict.lineKey(), line.returnId(), null,
+                    line.item().sku(), line.reveniReturn().locationId(), null, linePayload(line)));
+        } else if (body instanceof ReturnLine line) {
             recordLine(line, category, reason);
+        } else if (body instanceof SalesWork work && failure instanceof SalesKeyConflictException conflict) {
+            // The sales record under that key belongs to another return, and stays as it is.
+            // No item id on the record: a replay reads the whole return again, as for a return-level failure.
+            exceptions.record(category, reason, new FailedWork(conflict.lineKey(), work.returnId(), null, null,
+                    work.reveniReturn().locationId(), null, salesPayload(work)));
         } else if (body instanceof SalesWork work) {
             recordSales(work, category, reason);
+        } else if (body instanceof ReveniReturn ret) {
+            exceptions.record(category, reason, new FailedWork("return:" + ret.id(), ret.id(), null, null, ret.locationId(),
+                    null, ret.raw().toString()));
         } else if (body instanceof JsonNode raw) {
             String returnId = failure instanceof InvalidReturnException i && i.returnId() != null ? i.returnId()
                     : raw.path("id").asText(null);
@@ -76,21 +112,32 @@ public class FailureRecorder {
     private void recordLine(ReturnLine line, ExceptionCategory category, String reason) {
         String itemId = line.itemId();
         String key = itemId != null ? itemId : "return:" + line.returnId() + "#" + line.item().index();
-        String payload = json.valueToTree(Map.of("item_index", line.item().index(), "return", line.reveniReturn().raw()))
-                .toString();
         recordAgainstLine(category, reason, new FailedWork(key, line.returnId(), itemId, line.item().sku(),
-                line.reveniReturn().locationId(), line.location() == null ? null : line.location().warehouseId(), payload));
+                line.reveniReturn().locationId(), line.location() == null ? null : line.location().warehouseId(),
+                linePayload(line)));
+    }
+
+    private String linePayload(ReturnLine line) {
+        // Fields in a fixed order: an unchanged return gives an identical payload (ExceptionQueue compares them).
+        ObjectNode payload = json.createObjectNode().put("item_index", line.item().index());
+        payload.set("return", line.reveniReturn().raw());
+        return payload.toString();
     }
 
     private void recordSales(SalesWork work, ExceptionCategory category, String reason) {
         // Sitoo refusing a sales order is its own category, so finance can find those at a glance.
         ExceptionCategory filed = category == ExceptionCategory.SITOO_REJECTED ? ExceptionCategory.REFUND_POST_FAILED
                 : category;
-        String payload = json.valueToTree(Map.of("record_key", work.recordKey(), "return", work.reveniReturn().raw()))
-                .toString();
+        String payload = salesPayload(work);
         long id = exceptions.record(filed, reason, new FailedWork(work.recordKey(), work.returnId(), work.itemId(), null,
                 work.reveniReturn().locationId(), null, payload));
         salesLedger.markException(work.recordKey(), id, "[" + filed + "] " + reason);
+    }
+
+    private String salesPayload(SalesWork work) {
+        ObjectNode payload = json.createObjectNode().put("record_key", work.recordKey());
+        payload.set("return", work.reveniReturn().raw());
+        return payload.toString();
     }
 
     /** A restock the sweep could not settle, straight from its ledger row (no Reveni payload at hand). */

@@ -48,8 +48,14 @@ public class LineSteps {
         MDC.put("returnId", ret.id());
         MDC.put("itemId", item.id() == null ? "item#" + item.index() : item.id());
         if (item.id() != null) {
-            ledger.recordSeen(new SeenLine(item.id(), ret.id(), ret.status(), item.status(), item.sku(),
+            String owner = ledger.recordSeen(new SeenLine(item.id(), ret.id(), ret.status(), item.status(), item.sku(),
                     item.isValid() ? item.quantity() : null, ret.locationId(), item.condition(), item.returnReason()));
+            if (!owner.equals(ret.id())) {
+                throw new ItemIdConflictException(ret.id(), item.id(), "return " + ret.id() + ": return_items["
+                        + item.index() + "].id " + item.id() + " is already a line of return " + owner
+                        + " in the ledger; the line of return " + owner + " is kept as it is and this one is not"
+                        + " processed until Reveni sends distinct item ids");
+            }
         }
         if (!item.isValid()) {
             throw new InvalidReturnException(ret.id(), "return " + ret.id() + ": " + item.problem());

@@ -60,6 +60,15 @@ public class PollCheckpoint {
         }
     }
 
+    /**
+     * The one move backwards: this store's checkpoint later than {@code latest} (a vendor clock error) is pulled
+     * back to it. A checkpoint of unknown store is never used when later than a first poll would start.
+     */
+    public void pullBackTo(Instant latest) {
+        jdbc.update("UPDATE poll_checkpoint SET checkpoint_at = ?, saved_at = ? WHERE name = ? AND store_id = ? AND checkpoint_at > ?",
+                Sql.utc(latest), Sql.utc(clock.instant()), NAME, storeId, Sql.utc(latest));
+    }
+
     private Optional<Instant> find(String store) {
         return jdbc.queryForList("SELECT checkpoint_at FROM poll_checkpoint WHERE name = ? AND store_id = ?",
                         OffsetDateTime.class, NAME, store)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
@@ -57,8 +58,16 @@ public class ReturnsPoller {
 
     /** Starts a little before the checkpoint: updated_at has whole-second precision and writers race. */
     public void begin(Exchange exchange) {
-        Instant from = checkpoint.load().map(c -> c.minus(overlap)).orElseGet(() -> clock.instant().minus(initialLookback));
-        exchange.setProperty(PROGRESS, new PollProgress(from));
+        Instant now = clock.instant();
+        Optional<Instant> saved = checkpoint.load();
+        if (saved.isPresent() && saved.get().isAfter(now)) {
+            // Saved from a future-dated return before checkpoints were capped: it would hide every change till then.
+            log.warn("Poll checkpoint {} is in the future; pulled back to now ({})", saved.get(), now);
+            checkpoint.pullBackTo(now);
+            saved = Optional.of(now);
+        }
+        Instant from = saved.map(c -> c.minus(overlap)).orElseGet(() -> now.minus(initialLookback));
+        exchange.setProperty(PROGRESS, new PollProgress(from, now));
         exchange.setProperty(NEXT_PAGE, reveni.firstPageUrl(from));
     }
 
@@ -124,7 +133,10 @@ public class ReturnsPoller {
             progress.returnDone(ret == null ? null : ret.updatedAt());
         }
         if (ret != null) {
-            versions.advance(ret.id(), ret.updatedAt());
+            // A version far in the future (a vendor clock error) would make every real later change look stale
+            // to the webhooks; within the overlap it is kept exact, so a small clock skew keeps events in order.
+            Instant latest = clock.instant().plus(overlap);
+            versions.advance(ret.id(), ret.updatedAt() != null && ret.updatedAt().isAfter(latest) ? latest : ret.updatedAt());
         }
         MDC.remove("returnId");
     }

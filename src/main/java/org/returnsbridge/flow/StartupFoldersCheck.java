@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+import org.returnsbridge.BridgeApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
@@ -21,6 +22,9 @@ public class StartupFoldersCheck implements ApplicationListener<ApplicationEnvir
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        if (!event.getSpringApplication().getAllSources().contains(BridgeApplication.class)) {
+            return; // another application in the same JVM (a test of logging alone): not the bridge's business
+        }
         ConfigurableEnvironment env = event.getEnvironment();
         String mappings = env.getProperty("bridge.mappings.dir", "");
         if (!mappings.isBlank() && !isDirectory(mappings)) {

@@ -26,26 +26,36 @@ public class LedgerRepository {
         this.clock = clock;
     }
 
-    /** Records what Reveni says about the line now; never touches the bridge's own state columns. */
-    public void recordSeen(SeenLine seen) {
+    /**
+     * Records what Reveni says about the line now; never touches the bridge's own state columns. A line
+     * belongs to the return that first showed it: the update is guarded by its return id, so another
+     * return reusing the item id never overwrites it (its SKU, quantity or return). Answers the return
+     * the ledger line belongs to, which is another return's id when the item id is taken.
+     */
+    public String recordSeen(SeenLine seen) {
         OffsetDateTime now = now();
         int updated = jdbc.update("""
                 UPDATE return_line SET return_status = ?, item_status = ?, sku = ?, quantity = ?, location_id = ?,
                        inspection_condition = ?, return_reason = ?, updated_at = ?
-                 WHERE item_id = ?""",
+                 WHERE item_id = ? AND return_id = ?""",
                 seen.returnStatus(), seen.itemStatus(), seen.sku(), seen.quantity(), seen.locationId(),
-                seen.condition(), seen.returnReason(), now, seen.itemId());
-        if (updated == 0) {
-            try {
-                jdbc.update("""
-                        INSERT INTO return_line (item_id, return_id, return_status, item_status, sku, quantity, location_id,
-                               inspection_condition, return_reason, state, created_at, updated_at, state_changed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""",
-                        seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
-                        seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now, now);
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                recordSeen(seen); // another worker inserted it first: update instead
-            }
+                seen.condition(), seen.returnReason(), now, seen.itemId(), seen.returnId());
+        if (updated == 1) {
+            return seen.returnId();
+        }
+        try {
+            jdbc.update("""
+                    INSERT INTO return_line (item_id, return_id, return_status, item_status, sku, quantity, location_id,
+                           inspection_condition, return_reason, state, created_at, updated_at, state_changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""",
+                    seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
+                    seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now, now);
+            return seen.returnId();
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            String owner = jdbc.queryForList("SELECT return_id FROM return_line WHERE item_id = ?", String.class,
+                    seen.itemId()).stream().findFirst().orElse(seen.returnId());
+            // Another worker of the same return inserted it first: update instead.
+            return owner.equals(seen.returnId()) ? recordSeen(seen) : owner;
         }
     }
 

@@ -3,9 +3,6 @@ package org.returnsbridge.ledger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.returnsbridge.sales.SalesLedger;
+import org.returnsbridge.support.RequestDates;
 import org.returnsbridge.sales.SalesRecord;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +41,8 @@ public class ReturnsController {
     public ResponseEntity<?> byReturn(@PathVariable String returnId) {
         List<LedgerLine> lines = ledger.findByReturn(returnId);
         if (lines.isEmpty()) {
-            return ResponseEntity.status(404).body(Map.of("detail", "no lines recorded for return " + returnId));
+            return ResponseEntity.status(404).body(Map.of("detail", "no lines recorded for return "
+                    + RequestDates.echo(returnId)));
         }
         ReturnOverview overview = ReturnOverview.of(returnId, lines, sales.findByReturn(returnId), clock.instant());
         return ResponseEntity.ok(Map.of("returnId", returnId, "state", overview.state(), "lines", lines,
@@ -52,7 +51,7 @@ public class ReturnsController {
     }
 
     /**
-     * Returns first seen in [from, to) (dates or instants; default the last 30 days), optionally only
+     * Returns first seen in [from, to) (dates or instants, 1970..9999; default the last 30 days), optionally only
      * those in one transition state, oldest first, with their ages.
      */
     @GetMapping
@@ -65,19 +64,17 @@ public class ReturnsController {
             try {
                 wanted = TransitionState.valueOf(state.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return ResponseEntity.badRequest().body(Map.of("detail", "unknown state '" + state + "': one of "
+                return ResponseEntity.badRequest().body(Map.of("detail", "unknown state '" + RequestDates.echo(state)
+                        + "': one of "
                         + Arrays.toString(TransitionState.values())));
             }
         }
         Instant now = clock.instant();
-        Instant fromInstant;
-        Instant toInstant;
-        try {
-            fromInstant = from == null ? now.minus(Duration.ofDays(30)) : instant(from);
-            toInstant = to == null ? now.plus(Duration.ofDays(1)) : instant(to);
-        } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("detail",
-                    "from/to must be a date (2026-11-24) or an instant (2026-11-24T08:00:00Z): " + e.getParsedString()));
+        Instant fromInstant = from == null ? now.minus(Duration.ofDays(30)) : RequestDates.dayOrInstant("from", from);
+        Instant toInstant = to == null ? now.plus(Duration.ofDays(1)) : RequestDates.dayOrInstant("to", to);
+        if (fromInstant.isAfter(toInstant)) {
+            return ResponseEntity.badRequest().body(Map.of("detail", "from (" + fromInstant + ") is after to ("
+                    + toInstant + ")"));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             return ResponseEntity.badRequest().body(Map.of("detail", "limit must be 1.." + MAX_LIMIT));
@@ -97,9 +94,5 @@ public class ReturnsController {
             }
         }
         return ResponseEntity.ok(Map.of("from", fromInstant, "to", toInstant, "count", returns.size(), "returns", returns));
-    }
-
-    private static Instant instant(String value) {
-        return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
     }
 }

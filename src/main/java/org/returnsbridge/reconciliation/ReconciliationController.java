@@ -1,9 +1,9 @@
 package org.returnsbridge.reconciliation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import org.returnsbridge.support.RequestDates;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reconciliation on demand, and the stored reports (JSON, or the CSV finance opens). */
+/**
+ * Reconciliation on demand, and the stored reports (JSON, or the CSV finance opens). A date is YYYY-MM-DD
+ * between 1970 and 9999, else 400.
+ */
 @RestController
 @RequestMapping("/api/reconciliation")
 public class ReconciliationController {
@@ -26,28 +29,19 @@ public class ReconciliationController {
 
     @PostMapping("/run")
     public ResponseEntity<?> run(@RequestParam(required = false) String date) {
-        LocalDate day;
-        try {
-            day = date == null || date.isBlank() ? service.yesterday() : LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("detail", "date must be YYYY-MM-DD, got '" + date + "'"));
-        }
+        LocalDate day = date == null ? service.yesterday() : RequestDates.day("date", date);
         service.run(day);
         return stored(day);
     }
 
     @GetMapping("/{date}")
     public ResponseEntity<?> report(@PathVariable String date) {
-        try {
-            return stored(LocalDate.parse(date));
-        } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("detail", "date must be YYYY-MM-DD, got '" + date + "'"));
-        }
+        return stored(RequestDates.day("date", date));
     }
 
     @GetMapping(value = "/{date}/csv", produces = "text/csv")
     public ResponseEntity<?> csv(@PathVariable String date) throws java.io.IOException {
-        LocalDate day = LocalDate.parse(date);
+        LocalDate day = RequestDates.day("date", date);
         var file = service.csvFile(day);
         if (!java.nio.file.Files.exists(file)) {
             return ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)

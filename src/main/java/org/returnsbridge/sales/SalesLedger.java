@@ -29,24 +29,32 @@ public class SalesLedger {
         this.clock = clock;
     }
 
-    /** What Reveni says about the refund now; the bridge's own columns are left alone. */
-    public void recordSeen(SalesWork work) {
+    /**
+     * What Reveni says about the refund now; the bridge's own columns are left alone. A record belongs to
+     * the return that first showed it: another return reusing the refund id (or exchanged item id) never
+     * overwrites its amount, currency or items. Answers the return the record belongs to.
+     */
+    public String recordSeen(SalesWork work) {
         OffsetDateTime now = now();
         int updated = jdbc.update("UPDATE sales_record SET reveni_status = ?, amount = ?, currency = ?, item_ids = ?,"
-                + " updated_at = ? WHERE record_key = ?", work.reveniStatus(), work.amount(), work.currency(),
-                String.join(",", work.coveredItemIds()), now, work.recordKey());
-        if (updated == 0) {
-            try {
-                jdbc.update("""
-                        INSERT INTO sales_record (record_key, kind, return_id, refund_id, item_id, reveni_status, amount,
-                               currency, state, external_id, item_ids, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""",
-                        work.recordKey(), work.kind().name(), work.returnId(), work.refundId(), work.itemId(),
-                        work.reveniStatus(), work.amount(), work.currency(), work.externalId(),
-                        String.join(",", work.coveredItemIds()), now, now);
-            } catch (DuplicateKeyException raced) {
-                recordSeen(work);
-            }
+                + " updated_at = ? WHERE record_key = ? AND return_id = ?", work.reveniStatus(), work.amount(),
+                work.currency(), String.join(",", work.coveredItemIds()), now, work.recordKey(), work.returnId());
+        if (updated == 1) {
+            return work.returnId();
+        }
+        try {
+            jdbc.update("""
+                    INSERT INTO sales_record (record_key, kind, return_id, refund_id, item_id, reveni_status, amount,
+                           currency, state, external_id, item_ids, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""",
+                    work.recordKey(), work.kind().name(), work.returnId(), work.refundId(), work.itemId(),
+                    work.reveniStatus(), work.amount(), work.currency(), work.externalId(),
+                    String.join(",", work.coveredItemIds()), now, now);
+            return work.returnId();
+        } catch (DuplicateKeyException taken) {
+            String owner = jdbc.queryForList("SELECT return_id FROM sales_record WHERE record_key = ?", String.class,
+                    work.recordKey()).stream().findFirst().orElse(work.returnId());
+            return owner.equals(work.returnId()) ? recordSeen(work) : owner;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.returnsbridge.sales;
 
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.sitoo.SitooRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Records each Reveni refund (and each exchange) as exactly one Sitoo return order. Sitoo keeps order
@@ -46,11 +48,42 @@ public class SalesRecorder {
         this.orders = orders;
     }
 
+    /** With the return, refund and item ids in the log context (structured logs carry them as fields). */
     public void record(SalesWork work) {
+        Map<String, String> outer = MDC.getCopyOfContextMap();
+        MDC.put("returnId", work.returnId());
+        putOrRemove("refundId", work.refundId());
+        putOrRemove("itemId", work.itemId());
+        try {
+            recordInContext(work);
+        } finally {
+            if (outer == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(outer);
+            }
+        }
+    }
+
+    private static void putOrRemove(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+
+    private void recordInContext(SalesWork work) {
         if (work.kind() == SalesWork.Kind.REFUND && work.refund().problem() != null) {
             throw new InvalidReturnException(work.returnId(), "return " + work.returnId() + ": " + work.refund().problem());
         }
-        ledger.recordSeen(work);
+        String owner = ledger.recordSeen(work);
+        if (!owner.equals(work.returnId())) {
+            throw new SalesKeyConflictException(work, "return " + work.returnId() + ": " + work + " uses the "
+                    + (work.kind() == SalesWork.Kind.REFUND ? "refund id " + work.refundId() : "item id " + work.itemId())
+                    + " of a record of return " + owner + "; that record is kept as it is and this one is not"
+                    + " recorded until Reveni sends distinct ids");
+        }
         if (ledger.find(work.recordKey()).map(r -> r.state() == SalesRecordState.RECORDED).orElse(false)) {
             return;
         }

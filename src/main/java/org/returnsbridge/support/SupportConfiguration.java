@@ -17,6 +17,12 @@ public class SupportConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Error bodies outside the controllers are {"detail": ...} too. */
+    @Bean
+    ErrorBodies errorBodies() {
+        return new ErrorBodies();
+    }
+
     @Bean
     CamelHttp camelHttp(ProducerTemplate producerTemplate) {
         return new CamelHttp(producerTemplate);

@@ -1,6 +1,5 @@
 package org.returnsbridge.webhooks;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,10 +19,25 @@ import javax.crypto.spec.SecretKeySpec;
  * v1=<hex>}, where v1 = HMAC-SHA256(key = the merchant's API key, message = t + "." + the raw body). Checked
  * over the raw bytes, before the body is parsed, in constant time; other schemes are ignored, and a
  * timestamp outside the tolerance is refused so a captured delivery cannot be replayed later.
+ *
+ * <p>Everything but the HMAC itself is decided from the header alone ({@link #checkHeader}), so a request
+ * that cannot be genuine is refused before its body is read.
  */
 public final class ReveniSignature {
 
-    public enum Verdict { VALID, MISSING, MALFORMED, STALE, MISMATCH }
+    /**
+     * MISSING: no header, or none in a scheme the bridge checks (v1). MALFORMED: the header is not
+     * {@code t=<unix seconds>,v1=<hex>} — no {@code t}, or a {@code t} that is not a plain, non-negative
+     * number of seconds of at most 12 digits (with an optional fraction). STALE: {@code t} is outside the
+     * tolerance. MISMATCH: no v1 matches the body. HEADER_OK: the header alone gives no reason to refuse.
+     */
+    public enum Verdict { VALID, MISSING, MALFORMED, STALE, MISMATCH, HEADER_OK }
+
+    /** Unix seconds as Reveni sends them ("1661518366" or "1661518366.123"): no sign, no exponent, bounded. */
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,18})?");
+
+    /** A header parsed, not yet checked against a body. */
+    public record Header(Verdict verdict, String timestamp, List<String> v1) {}
 
     private final byte[] key;
     private final Duration tolerance;
@@ -32,9 +47,10 @@ public final class ReveniSignature {
         this.tolerance = tolerance;
     }
 
-    public Verdict verify(String header, byte[] rawBody, Instant now) {
+    /** What the header alone decides: MISSING, MALFORMED, STALE, or HEADER_OK (the body must still match). */
+    public Header checkHeader(String header, Instant now) {
         if (header == null || header.isBlank()) {
-            return Verdict.MISSING;
+            return new Header(Verdict.MISSING, null, List.of());
         }
         String timestamp = null;
         List<String> v1 = new ArrayList<>();
@@ -51,21 +67,31 @@ public final class ReveniSignature {
                 v1.add(value);
             }
         }
-        if (timestamp == null || v1.isEmpty()) {
-            return Verdict.MALFORMED;
+        if (timestamp == null || !TIMESTAMP.matcher(timestamp).matches()) {
+            return new Header(Verdict.MALFORMED, timestamp, v1);
         }
-        Instant signedAt;
-        try {
-            BigDecimal seconds = new BigDecimal(timestamp);
-            signedAt = Instant.ofEpochSecond(seconds.longValue());
-        } catch (NumberFormatException | ArithmeticException e) {
-            return Verdict.MALFORMED;
+        if (v1.isEmpty()) {
+            return new Header(Verdict.MISSING, timestamp, v1);
         }
+        int dot = timestamp.indexOf('.');
+        Instant signedAt = Instant.ofEpochSecond(Long.parseLong(dot < 0 ? timestamp : timestamp.substring(0, dot)));
         if (Duration.between(signedAt, now).abs().compareTo(tolerance) > 0) {
-            return Verdict.STALE;
+            return new Header(Verdict.STALE, timestamp, v1);
         }
-        byte[] expected = hmac(timestamp, rawBody);
-        for (String candidate : v1) {
+        return new Header(Verdict.HEADER_OK, timestamp, v1);
+    }
+
+    public Verdict verify(String header, byte[] rawBody, Instant now) {
+        return verify(checkHeader(header, now), rawBody);
+    }
+
+    /** The body against a header {@link #checkHeader} passed: VALID or MISMATCH (else the header's verdict). */
+    public Verdict verify(Header header, byte[] rawBody) {
+        if (header.verdict() != Verdict.HEADER_OK) {
+            return header.verdict();
+        }
+        byte[] expected = hmac(header.timestamp(), rawBody);
+        for (String candidate : header.v1()) {
             byte[] given;
             try {
                 given = HexFormat.of().parseHex(candidate.toLowerCase());

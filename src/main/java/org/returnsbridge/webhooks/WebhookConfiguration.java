@@ -3,6 +3,7 @@ package org.returnsbridge.webhooks;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.ledger.ReturnVersions;
@@ -20,6 +21,14 @@ public class WebhookConfiguration {
     @Bean
     ReveniSignature reveniSignature(ReveniConnection reveni, BridgeProperties props) {
         return new ReveniSignature(reveni.apiKey(), props.webhooks().tolerance());
+    }
+
+    /** The bytes of webhook bodies read at once, for the whole process; its use is a gauge. */
+    @Bean
+    WebhookBodyBudget webhookBodyBudget(BridgeProperties props, MeterRegistry meters) {
+        WebhookBodyBudget budget = new WebhookBodyBudget(props.webhooks().maxInflightBytes());
+        meters.gauge("bridge.webhooks.inflight.bytes", budget, WebhookBodyBudget::inFlight);
+        return budget;
     }
 
     @Bean

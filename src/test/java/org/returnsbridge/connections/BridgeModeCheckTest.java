@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.returnsbridge.BridgeApplication;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.DefaultBootstrapContext;
 import org.springframework.boot.SpringApplication;
@@ -75,6 +76,6 @@ class BridgeModeCheckTest {
     }
 
     private static ApplicationEnvironmentPreparedEvent event(StandardEnvironment env) {
-        return new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(), new SpringApplication(), new String[0], env);
+        return new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(), new SpringApplication(BridgeApplication.class), new String[0], env);
     }
 }

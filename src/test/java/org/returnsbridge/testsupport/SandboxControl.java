@@ -35,6 +35,11 @@ public final class SandboxControl {
         return send("PUT", "/reveni/returns/" + ret.get("id").asText(), ret.toString());
     }
 
+    /** Stores a return with the {@code updated_at} it carries (the sandbox otherwise stamps it with now). */
+    public JsonNode putReturnKeepingTimestamps(ObjectNode ret) {
+        return send("PUT", "/reveni/returns/" + ret.get("id").asText() + "?keepTimestamps=true", ret.toString());
+    }
+
     public void putRawResult(String updatedAt, String raw) {
         ObjectNode body = JSON.createObjectNode().put("updated_at", updatedAt).put("raw", raw);
         send("POST", "/reveni/raw-results", body.toString());

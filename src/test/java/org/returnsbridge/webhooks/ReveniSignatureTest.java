@@ -47,4 +47,20 @@ class ReveniSignatureTest {
         assertThat(signature.verify("t=yesterday,v1=abc", BODY, now)).isEqualTo(Verdict.MALFORMED);
         assertThat(signature.verify("t=1800000000,v1=not-hex", BODY, now)).isEqualTo(Verdict.MISMATCH);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "t={0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-1", "+1800000000", "9223372036854775808", "1e30",
+            "1.8e9", "NaN", "0x1F", "1800000000.", "1800000000.1.2", "9999999999999"})
+    void anImpossibleTimestampIsMalformedFromTheHeaderAlone(String t) {
+        assertThat(signature.checkHeader("t=" + t + ",v1=00ff", now).verdict()).isEqualTo(Verdict.MALFORMED);
+    }
+
+    @Test
+    void theHeaderAloneDecidesMissingStaleAndOk() {
+        assertThat(signature.checkHeader("t=1800000000,v0=00ff", now).verdict()).as("no v1").isEqualTo(Verdict.MISSING);
+        assertThat(signature.checkHeader("t=1700000000,v1=00ff", now).verdict()).isEqualTo(Verdict.STALE);
+        assertThat(signature.checkHeader("t=999999999999,v1=00ff", now).verdict()).isEqualTo(Verdict.STALE);
+        assertThat(signature.checkHeader("t=1800000000.5,v1=00ff", now).verdict()).isEqualTo(Verdict.HEADER_OK);
+        assertThat(signature.verify(signature.checkHeader("t=1800000000,v1=00ff", now), BODY)).isEqualTo(Verdict.MISMATCH);
+    }
 }

@@ -161,7 +161,7 @@ class ReveniWebhookTest extends SandboxedBridgeTest {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> items.stream()
-                .allMatch(i -> line(i).state() == LineState.RESTOCKED));
+                .allMatch(i -> ledger.find(i).map(l -> l.state() == LineState.RESTOCKED).orElse(false)));
 
         assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo("12");
         assertThat(sandbox.warehouseTransactions()).as("each line its own stock-in").hasSize(12);
