@@ -32,16 +32,78 @@ class StartupRefusalTest {
 
     @Test
     void partialVendorConfigurationRefusesToStart() {
-        String message = startupFailure("--bridge.connections.reveni.base-url=https://api.reveni.io/merchants/v0");
+        String message = startupFailure("--bridge.mode=live",
+                "--bridge.connections.reveni.base-url=https://api.reveni.io/merchants/v0");
 
-        assertThat(message).contains("REVENI_API_KEY is not set").contains("SITOO_API_ID is not set");
+        assertThat(message).contains("REVENI_API_KEY is not set").contains("SITOO_API_ID is not set")
+                .contains("or set BRIDGE_MODE=sandbox to run the demo");
+    }
+
+    @Test
+    void liveIsTheDefaultAndNeedsEveryVendorVariable() {
+        String message = startupFailure("--bridge.mode=");
+
+        assertThat(message).contains("Live mode").contains("REVENI_BASE_URL is not set").contains("REVENI_STORE_ID is not set")
+                .contains("SITOO_API_PASSWORD is not set").contains("or set BRIDGE_MODE=sandbox to run the demo");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"demo", "production", "sand box", "1"})
+    void anUnknownModeIsRefusedNamingTheAllowedValues(String mode) {
+        String message = startupFailure("--bridge.mode=" + mode);
+
+        assertThat(message).contains("BRIDGE_MODE '" + mode + "' is not a mode")
+                .contains("BRIDGE_MODE=live").contains("BRIDGE_MODE=sandbox");
+    }
+
+    @Test
+    void sandboxModeRefusesVendorVariables() {
+        String message = startupFailure("--bridge.mode=SANDBOX", "--bridge.connections.sitoo.api-password=secret");
+
+        assertThat(message).contains("BRIDGE_MODE=sandbox, but vendor variables are set: SITOO_API_PASSWORD")
+                .doesNotContain("secret");
     }
 
     @Test
     void missingIntegratorRoutesRefuseToStart() {
         String message = startupFailure("--camel.main.routes-include-pattern=file:" + dir + "/*.yaml");
 
-        assertThat(message).contains("No route consumes direct://line-by-condition");
+        assertThat(message).contains("No route consumes direct://line-by-condition").contains("BRIDGE_ROUTES 'file:" + dir);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"no-such-folder", "deeper/still/missing", "locations.yaml"})
+    void aMissingMappingFolderIsRefusedByName(String name) throws IOException {
+        Files.writeString(dir.resolve("locations.yaml"), "locations: {}\n"); // a file is not a folder either
+        Path missing = dir.resolve(name);
+
+        String message = startupFailure("--bridge.mappings.dir=" + missing);
+
+        assertThat(message).contains("BRIDGE_MAPPINGS_DIR: the mapping folder " + missing.toAbsolutePath().normalize()
+                + " does not exist");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"reports", "a/b/reports"})
+    void aReportsFolderThatCannotBeWrittenIsRefusedByName(String under) throws IOException {
+        Path aFile = Files.writeString(dir.resolve("not-a-folder"), "x"); // nothing can be created under a file
+        Path reports = aFile.resolve(under);
+
+        String message = startupFailure("--bridge.reconciliation.reports-dir=" + reports);
+
+        assertThat(message).contains("BRIDGE_REPORTS_DIR: the reports folder " + reports.toAbsolutePath().normalize())
+                .contains("cannot be created");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/*.yaml", "/routes/*.yaml", "/a/b/line.yaml"})
+    void aMissingRoutesFolderIsRefusedByName(String pattern) {
+        Path base = dir.resolve("gone");
+
+        String message = startupFailure("--camel.main.routes-include-pattern=file:" + base + pattern);
+
+        assertThat(message).contains("BRIDGE_ROUTES 'file:" + base + pattern + "'").contains("does not exist")
+                .contains("unset it to use the routes packaged in the jar");
     }
 
     @Test
@@ -58,23 +120,47 @@ class StartupRefusalTest {
         assertThat(message).contains("BRIDGE_POLL_CRON 'every minute please' is not a valid Quartz cron expression");
     }
 
+    /** The one line a refused start-up of the packaged jar logs (StartupRefusal), for several kinds of failure. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "--bridge.poll.page-size=500   | invalid setting: bridge.poll.pageSize | (got 500)",
+            "--bridge.poll.workers=0       | invalid setting: bridge.poll.workers  | (got 0)",
+            "--bridge.sync.batch-size=5000 | invalid setting: bridge.sync.batchSize | (got 5000)",
+            "--bridge.poll.cron=every minute please | BRIDGE_POLL_CRON 'every minute please' | Quartz cron",
+            "--bridge.mode=maybe           | BRIDGE_MODE 'maybe' is not a mode | BRIDGE_MODE=sandbox",
+    })
+    void theRefusalIsOneLineNamingTheSetting(String arg, String named, String detail) {
+        String line = StartupRefusal.describe(failure(arg.trim()));
+
+        assertThat(line).contains(named.trim()).contains(detail.trim()).doesNotContain("\n");
+    }
+
+    /** Sandbox mode unless the test names a mode. */
     private static String startupFailure(String... args) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure(args); t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    private static Throwable failure(String... args) {
+        if (Stream.of(args).noneMatch(a -> a.startsWith("--bridge.mode="))) {
+            args = Stream.concat(Stream.of("--bridge.mode=sandbox"), Stream.of(args)).toArray(String[]::new);
+        }
+        String[] given = args;
         Throwable failure = catchThrowable(() -> {
             // As command-line arguments: builder .properties() are defaults, which application.yml overrides
             // (the test would use ./data's database, port 8089 and JMX).
             String[] all = Stream.concat(Stream.of("--bridge.connections.sandbox.port=0",
                             "--bridge.connections.sandbox.trickle=false", "--server.port=0", "--spring.jmx.enabled=false",
-                            "--spring.datasource.url=jdbc:h2:mem:refusal-" + System.nanoTime()), Stream.of(args))
+                            "--spring.datasource.url=jdbc:h2:mem:refusal-" + System.nanoTime()), Stream.of(given))
                     .toArray(String[]::new);
             try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(BridgeApplication.class).run(all)) {
                 // started: the test fails below
             }
         });
         assertThat(failure).as("start-up must fail").isNotNull();
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append('\n');
-        }
-        return messages.toString();
+        return failure;
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Produces the two vendor connections. In sandbox mode it first starts the built-in simulation of
@@ -20,14 +21,15 @@ public class ConnectionsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionsConfiguration.class);
 
+    /** BRIDGE_MODE, already checked against the vendor settings by {@link BridgeModeCheck}. */
     @Bean
-    BridgeMode bridgeMode(ConnectionProperties props) {
-        return VendorConnections.isSandboxMode(props) ? BridgeMode.SANDBOX : BridgeMode.LIVE;
+    BridgeMode bridgeMode(Environment env) {
+        return BridgeMode.parse(env.getProperty(BridgeMode.PROPERTY));
     }
 
     /** Only exists in sandbox mode; closed with the application context. */
     @Bean(destroyMethod = "close")
-    SandboxHolder sandboxHolder(BridgeMode mode, ConnectionProperties props) {
+    SandboxHolder sandboxHolder(BridgeMode mode, ConnectionProperties props, Environment env) {
         if (mode != BridgeMode.SANDBOX) {
             return new SandboxHolder(null);
         }
@@ -46,15 +48,19 @@ public class ConnectionsConfiguration {
         log.warn("""
 
                 ==================================================================================
-                 SANDBOX MODE: no vendor accounts are configured, so the bridge talks to its own
-                 built-in simulation of Reveni and Sitoo at {}
+                 SANDBOX MODE (BRIDGE_MODE=sandbox): the bridge talks to its own built-in
+                 simulation of Reveni and Sitoo at {}
                  (state: GET {}/sitoo/stock, {}/sitoo/warehousetransactions).
-                 Nothing here touches a real store. To connect real accounts set all of:
+                 Nothing here touches a real store. The ledger is {}
+                 For real accounts set BRIDGE_MODE=live (the default) and all of:
                  REVENI_BASE_URL, REVENI_API_KEY, REVENI_STORE_ID,
                  SITOO_BASE_URL (…/v2/accounts/{accountid}), SITOO_API_ID, SITOO_API_PASSWORD
                  and optionally SITOO_SITE_ID (default 1).
                 ==================================================================================""",
-                server.adminUrl().replace("/sandbox", ""), server.adminUrl(), server.adminUrl());
+                server.adminUrl().replace("/sandbox", ""), server.adminUrl(), server.adminUrl(),
+                BridgeModeCheck.SANDBOX_DEFAULT_URL.equals(env.getProperty("spring.datasource.url"))
+                        ? "in memory, fresh for this run like the sandbox's world."
+                        : "the database SPRING_DATASOURCE_URL names (not the live default).");
         return new SandboxHolder(server);
     }
 

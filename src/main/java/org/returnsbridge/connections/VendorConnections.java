@@ -10,18 +10,28 @@ import org.returnsbridge.reveni.ReveniConnection;
 import org.returnsbridge.sitoo.SitooConnection;
 
 /**
- * Decides between real accounts and the sandbox, and refuses a half-configured deployment.
+ * Checks the vendor settings against the mode, and builds the live connections.
  *
- * <p>All six connection variables empty means sandbox mode. Any one of them set means the
- * operator meant to connect a real account, so every missing or malformed one is named at start-up
- * instead of the bridge quietly falling back to the sandbox.
+ * <p>The mode is explicit ({@code BRIDGE_MODE}, see {@link BridgeMode}): missing settings never switch the
+ * sandbox on. Live mode names every missing or malformed variable at start-up; sandbox mode refuses vendor
+ * variables, which would mean someone meant live and would be silently ignored.
  */
 public final class VendorConnections {
 
     private VendorConnections() {}
 
-    public static boolean isSandboxMode(ConnectionProperties props) {
-        return variables(props).values().stream().allMatch(VendorConnections::isBlank);
+    /** Refuses a configuration that does not fit the mode, in one message naming each variable. */
+    public static void checkFor(BridgeMode mode, ConnectionProperties props) {
+        if (mode == BridgeMode.LIVE) {
+            validateRealAccounts(props);
+            return;
+        }
+        List<String> set = variables(props).entrySet().stream().filter(e -> !isBlank(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        if (!set.isEmpty()) {
+            throw new IllegalStateException("BRIDGE_MODE=sandbox, but vendor variables are set: " + String.join(", ", set)
+                    + ". The sandbox never calls a real account: unset them for the demo, or set BRIDGE_MODE=live");
+        }
     }
 
     public static ReveniConnection reveni(ConnectionProperties props) {
@@ -52,8 +62,8 @@ public final class VendorConnections {
             problems.add("SITOO_SITE_ID must be a positive integer, got " + props.sitoo().siteId());
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Incomplete vendor configuration (set all of them for real accounts, "
-                    + "or none of them for sandbox mode): " + String.join("; ", problems));
+            throw new IllegalStateException("Live mode (BRIDGE_MODE=live, the default) needs the vendor accounts: "
+                    + String.join("; ", problems) + ". Set them, or set BRIDGE_MODE=sandbox to run the demo");
         }
     }
 

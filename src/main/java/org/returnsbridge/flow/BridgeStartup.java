@@ -1,6 +1,5 @@
 package org.returnsbridge.flow;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -97,10 +96,12 @@ public class BridgeStartup implements ExtendedStartupListener {
             boolean consumed = camel.getRoutes().stream()
                     .anyMatch(route -> route.getEndpoint().getEndpointUri().equals(endpoint));
             if (!consumed) {
-                throw new IllegalStateException("No route consumes " + endpoint + ": the YAML routes ("
-                        + camel.getGlobalOption("CamelMainRoutesIncludePattern") + ", working directory "
-                        + Path.of("").toAbsolutePath() + (Files.isDirectory(Path.of("routes")) ? "" : ", which has no routes/ folder")
-                        + ") must define it; see routes/line-by-condition.yaml");
+                String pattern = camel.getPropertiesComponent().resolveProperty("camel.main.routes-include-pattern")
+                        .orElse("?");
+                throw new IllegalStateException("No route consumes " + endpoint + ": the YAML routes BRIDGE_ROUTES '"
+                        + pattern + "' (working directory " + Path.of("").toAbsolutePath()
+                        + ") must define it; see routes/line-by-condition.yaml, or unset BRIDGE_ROUTES to use the"
+                        + " routes packaged in the jar");
             }
         }
     }

@@ -31,8 +31,9 @@ public class FlowConfiguration {
     }
 
     @Bean
-    PollCheckpoint pollCheckpoint(JdbcTemplate jdbc, Clock clock) {
-        return new PollCheckpoint(jdbc, clock);
+    PollCheckpoint pollCheckpoint(JdbcTemplate jdbc, Clock clock, org.returnsbridge.reveni.ReveniConnection reveni,
+                                  BridgeProperties props) {
+        return new PollCheckpoint(jdbc, clock, reveni.storeId(), props.poll().initialLookback());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.returnsbridge.flow;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -8,38 +9,69 @@ import java.util.Optional;
 import org.returnsbridge.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The poll's durable checkpoint: every return updated before it has been fully processed. */
+/**
+ * The poll's durable checkpoint: every return updated before it has been fully processed. One per Reveni
+ * store, so a database that served another store (or a sandbox run) never makes this store's poll skip a
+ * return.
+ */
 public class PollCheckpoint {
 
     private static final String NAME = "reveni-returns";
+    /** The store of a checkpoint written before checkpoints had one (V8 migration): unknown. */
+    static final String UNKNOWN_STORE = "";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final String storeId;
+    private final Duration initialLookback;
 
-    public PollCheckpoint(JdbcTemplate jdbc, Clock clock) {
+    public PollCheckpoint(JdbcTemplate jdbc, Clock clock, String storeId, Duration initialLookback) {
+        if (storeId == null || storeId.isBlank()) {
+            throw new IllegalArgumentException("a poll checkpoint needs the Reveni store id");
+        }
         this.jdbc = jdbc;
         this.clock = clock;
+        this.storeId = storeId;
+        this.initialLookback = initialLookback;
     }
 
+    /**
+     * This store's checkpoint. Without one, a checkpoint of unknown store (from before the upgrade) is only
+     * ever used to start earlier than a first poll would, never later: it may have been a sandbox's.
+     */
     public Optional<Instant> load() {
-        return jdbc.queryForList("SELECT checkpoint_at FROM poll_checkpoint WHERE name = ?", OffsetDateTime.class, NAME)
-                .stream().findFirst().map(OffsetDateTime::toInstant);
+        Optional<Instant> own = find(storeId);
+        if (own.isPresent()) {
+            return own;
+        }
+        Instant firstPoll = clock.instant().minus(initialLookback);
+        return find(UNKNOWN_STORE).filter(unknown -> unknown.isBefore(firstPoll));
     }
 
     /** Only ever moves forward. */
     public void advanceTo(Instant checkpoint) {
         OffsetDateTime at = Sql.utc(checkpoint);
         OffsetDateTime now = Sql.utc(clock.instant());
-        int updated = jdbc.update("UPDATE poll_checkpoint SET checkpoint_at = ?, saved_at = ? WHERE name = ? AND checkpoint_at < ?",
-                at, now, NAME, at);
-        if (updated == 0 && load().isEmpty()) {
-            jdbc.update("INSERT INTO poll_checkpoint (name, checkpoint_at, saved_at) VALUES (?, ?, ?)", NAME, at, now);
+        int updated = jdbc.update("UPDATE poll_checkpoint SET checkpoint_at = ?, saved_at = ?"
+                        + " WHERE name = ? AND store_id = ? AND checkpoint_at < ?", at, now, NAME, storeId, at);
+        if (updated == 0 && find(storeId).isEmpty()) {
+            jdbc.update("INSERT INTO poll_checkpoint (name, store_id, checkpoint_at, saved_at) VALUES (?, ?, ?, ?)",
+                    NAME, storeId, at, now);
         }
     }
 
-    /** The one move backwards: a checkpoint later than {@code latest} (a vendor clock error) is pulled back to it. */
+    /**
+     * The one move backwards: this store's checkpoint later than {@code latest} (a vendor clock error) is pulled
+     * back to it. A checkpoint of unknown store is never used when later than a first poll would start.
+     */
     public void pullBackTo(Instant latest) {
-        jdbc.update("UPDATE poll_checkpoint SET checkpoint_at = ?, saved_at = ? WHERE name = ? AND checkpoint_at > ?",
-                Sql.utc(latest), Sql.utc(clock.instant()), NAME, Sql.utc(latest));
+        jdbc.update("UPDATE poll_checkpoint SET checkpoint_at = ?, saved_at = ? WHERE name = ? AND store_id = ? AND checkpoint_at > ?",
+                Sql.utc(latest), Sql.utc(clock.instant()), NAME, storeId, Sql.utc(latest));
+    }
+
+    private Optional<Instant> find(String store) {
+        return jdbc.queryForList("SELECT checkpoint_at FROM poll_checkpoint WHERE name = ? AND store_id = ?",
+                        OffsetDateTime.class, NAME, store)
+                .stream().findFirst().map(OffsetDateTime::toInstant);
     }
 }

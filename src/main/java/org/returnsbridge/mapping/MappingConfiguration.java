@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.sitoo.SitooClient;
+import org.returnsbridge.sitoo.SitooRejectedException;
 import org.returnsbridge.sitoo.SitooUnavailableException;
 import org.returnsbridge.sitoo.SitooWarehouse;
 import org.slf4j.Logger;
@@ -29,14 +30,27 @@ public class MappingConfiguration {
 
     /**
      * A Sitoo hiccup while the bridge starts must not stop it: the warehouse list is asked for again a
-     * few times (1, 2, 4, 8 s apart) before start-up gives up with the reason.
+     * few times (1, 2, 4, 8 s apart) before start-up gives up with the reason. A hiccup is a 5xx, a 429 or a
+     * timeout. Misconfiguration is refused at once: nothing listening at SITOO_BASE_URL's host and port, a
+     * host name that does not resolve, or Sitoo refusing the credentials (401/403).
      */
     static List<SitooWarehouse> warehousesRetrying(SitooClient sitoo) {
         long waitMillis = 1000;
         for (int attempt = 1; ; attempt++) {
             try {
                 return sitoo.warehouses();
+            } catch (SitooRejectedException e) {
+                if (e.status() == 401 || e.status() == 403) {
+                    throw new IllegalStateException("Sitoo refused the credentials (HTTP " + e.status()
+                            + ") when asked for its warehouse list: check SITOO_API_ID, SITOO_API_PASSWORD and the account"
+                            + " in SITOO_BASE_URL", e);
+                }
+                throw e;
             } catch (SitooUnavailableException e) {
+                if (unreachable(e)) {
+                    throw new IllegalStateException("Sitoo cannot be reached at SITOO_BASE_URL (" + e.getMessage()
+                            + "): check SITOO_BASE_URL and the network", e);
+                }
                 if (attempt >= 5) {
                     throw new IllegalStateException("Sitoo's warehouse list is needed to check " + MappingsLoader.LOCATIONS
                             + " and Sitoo did not answer " + attempt + " times: " + e.getMessage(), e);
@@ -52,5 +66,16 @@ public class MappingConfiguration {
                 waitMillis *= 2;
             }
         }
+    }
+
+    /** Connection refused or an unknown host: not a hiccup that waiting seconds would cure. */
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

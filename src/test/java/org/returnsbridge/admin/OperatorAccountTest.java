@@ -59,7 +59,8 @@ class OperatorAccountTest {
 
     @Test
     void sandboxModeWithHalfTheOperatorAccountRefusesToStart() {
-        String message = startupFailure("--bridge.admin.username=", "--bridge.admin.password=only-a-password");
+        String message = startupFailure("--bridge.mode=sandbox", "--bridge.admin.username=",
+                "--bridge.admin.password=only-a-password");
 
         assertThat(message).contains("BRIDGE_ADMIN_USERNAME is not set but BRIDGE_ADMIN_PASSWORD is");
     }
@@ -69,7 +70,8 @@ class OperatorAccountTest {
         boolean camelJmxWasDisabled = DefaultCamelContext.isDisableJmx();
         // Camel's test support switches Camel's MBeans off JVM-wide; this bridge runs as in production.
         DefaultCamelContext.setDisableJmx(false);
-        try (ConfigurableApplicationContext bridge = start("--bridge.admin.username=", "--bridge.admin.password=",
+        try (ConfigurableApplicationContext bridge = start("--bridge.mode=sandbox", "--bridge.admin.username=",
+                "--bridge.admin.password=",
                 "--spring.jmx.unique-names=true")) {
             AdminCredentials account = bridge.getBean(AdminCredentials.class);
             String base = "http://127.0.0.1:" + bridge.getEnvironment().getProperty("local.server.port");

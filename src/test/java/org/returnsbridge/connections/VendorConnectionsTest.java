@@ -10,15 +10,46 @@ import org.returnsbridge.connections.ConnectionProperties.Sitoo;
 class VendorConnectionsTest {
 
     @Test
-    void nothingConfiguredMeansSandbox() {
-        assertThat(VendorConnections.isSandboxMode(props(new Reveni("", "", ""), new Sitoo("", "", "", 1)))).isTrue();
+    void nothingConfiguredIsRefusedInLiveModeAndFineInSandboxMode() {
+        ConnectionProperties nothing = props(new Reveni("", "", ""), new Sitoo("", "", "", 1));
+
+        assertThatThrownBy(() -> VendorConnections.checkFor(BridgeMode.LIVE, nothing))
+                .hasMessageContaining("REVENI_BASE_URL is not set")
+                .hasMessageContaining("SITOO_API_ID is not set")
+                .hasMessageContaining("or set BRIDGE_MODE=sandbox to run the demo");
+        VendorConnections.checkFor(BridgeMode.SANDBOX, nothing);
+    }
+
+    @Test
+    void sandboxModeNamesEveryVendorVariableThatIsSetButNeverItsValue() {
+        ConnectionProperties some = props(new Reveni("https://api.reveni.io/merchants/v0", "secret-key", ""),
+                new Sitoo("", "", "secret-pw", 1));
+
+        assertThatThrownBy(() -> VendorConnections.checkFor(BridgeMode.SANDBOX, some))
+                .hasMessageContaining("REVENI_BASE_URL, REVENI_API_KEY, SITOO_API_PASSWORD")
+                .hasMessageContaining("set BRIDGE_MODE=live")
+                .hasMessageNotContaining("secret");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"live,LIVE", "LIVE,LIVE", " Live ,LIVE", "sandbox,SANDBOX",
+            "Sandbox,SANDBOX", "'',LIVE"})
+    void modesAreCaseInsensitiveAndLiveByDefault(String value, BridgeMode expected) {
+        assertThat(BridgeMode.parse(value)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"demo", "test", "sandbox-live", "0"})
+    void anyOtherModeIsRefusedNamingTheVariableAndTheValues(String value) {
+        assertThatThrownBy(() -> BridgeMode.parse(value))
+                .hasMessageContaining("BRIDGE_MODE '" + value + "'")
+                .hasMessageContaining("BRIDGE_MODE=live").hasMessageContaining("BRIDGE_MODE=sandbox");
     }
 
     @Test
     void aReveniUrlWithoutTheRestNamesEveryMissingVariable() {
         ConnectionProperties props = props(new Reveni("https://api.reveni.io/merchants/v0", "", ""), new Sitoo("", "", "", 1));
 
-        assertThat(VendorConnections.isSandboxMode(props)).isFalse();
         assertThatThrownBy(() -> VendorConnections.reveni(props))
                 .hasMessageContaining("REVENI_API_KEY is not set")
                 .hasMessageContaining("REVENI_STORE_ID is not set")

@@ -57,6 +57,12 @@ public final class BridgeProcesses {
 
     /** The standalone sandbox with the given JVM options (a benchmark holding 100 000 lines needs more heap). */
     public Process startSandbox(int port, List<String> jvmOptions) throws IOException, InterruptedException {
+        return startSandbox(port, jvmOptions, List.of());
+    }
+
+    /** The same with more of SandboxMain's options, e.g. {@code --reveni-store-id=...}. */
+    public Process startSandbox(int port, List<String> jvmOptions, List<String> sandboxOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
@@ -64,6 +70,7 @@ public final class BridgeProcesses {
                 "-Dloader.main=org.returnsbridge.sandbox.SandboxMain",
                 "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--port=" + port, "--trickle=false"));
+        command.addAll(sandboxOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Process process = builder.start();
         started.add(process);
@@ -101,20 +108,12 @@ public final class BridgeProcesses {
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(name + ".log").toFile());
         Map<String, String> env = builder.environment();
-        String base = "http://127.0.0.1:" + sandboxPort;
-        env.put("REVENI_BASE_URL", base + "/reveni/merchants/v0");
-        env.put("REVENI_API_KEY", REVENI_KEY);
-        env.put("REVENI_STORE_ID", REVENI_STORE);
-        env.put("SITOO_BASE_URL", base + "/sitoo/v2/accounts/" + SITOO_ACCOUNT);
-        env.put("SITOO_API_ID", SITOO_ACCOUNT + "-1");
-        env.put("SITOO_API_PASSWORD", "sandbox-sitoo-password");
+        env.putAll(liveEnvironment(sandboxPort)); // BRIDGE_MODE=live: a standalone sandbox stands in for the vendors
         env.put("SERVER_PORT", String.valueOf(serverPort));
         env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("bridge"));
         env.put("BRIDGE_MAPPINGS_DIR", new File("mappings").getAbsolutePath());
         env.put("BRIDGE_ROUTES", "file:" + new File("routes").getAbsolutePath() + "/*.yaml");
         env.put("BRIDGE_POLL_CRON", "0/1 * * * * ?");
-        env.put("BRIDGE_ADMIN_USERNAME", OPERATOR);
-        env.put("BRIDGE_ADMIN_PASSWORD", OPERATOR_PASSWORD);
         env.putAll(extraEnv);
         Process process = builder.start();
         started.add(process);
@@ -139,13 +138,41 @@ public final class BridgeProcesses {
         return logDir.resolve(name + ".log");
     }
 
+    /** The packaged fat jar ({@code bridge.jar} system property, set by the failsafe configuration). */
+    public Path jar() {
+        return jar;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** The environment of a live bridge against a sandbox on {@code sandboxPort} (vendor settings, operator). */
+    public static Map<String, String> liveEnvironment(int sandboxPort) {
+        String base = "http://127.0.0.1:" + sandboxPort;
+        return Map.of("BRIDGE_MODE", "live",
+                "REVENI_BASE_URL", base + "/reveni/merchants/v0",
+                "REVENI_API_KEY", REVENI_KEY,
+                "REVENI_STORE_ID", REVENI_STORE,
+                "SITOO_BASE_URL", base + "/sitoo/v2/accounts/" + SITOO_ACCOUNT,
+                "SITOO_API_ID", SITOO_ACCOUNT + "-1",
+                "SITOO_API_PASSWORD", "sandbox-sitoo-password",
+                "BRIDGE_ADMIN_USERNAME", OPERATOR,
+                "BRIDGE_ADMIN_PASSWORD", OPERATOR_PASSWORD);
+    }
+
+    /** Registers a process started elsewhere, so that {@link #stopAll()} ends it too. */
+    public void adopt(Process process) {
+        started.add(process);
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String java() {
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -31,6 +31,7 @@ import org.springframework.jmx.support.JmxUtils;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bridge.mode=sandbox",
         "bridge.connections.sandbox.port=0",
         "bridge.connections.sandbox.trickle=false",
         "bridge.connections.sandbox.webhooks=false",

@@ -1,0 +1,125 @@
+package org.returnsbridge;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.validation.FieldError;
+
+/**
+ * A start-up that fails ends the process: one ERROR line naming the setting or file (and line) and what to do,
+ * the stack trace only at DEBUG ({@code LOGGING_LEVEL_ORG_RETURNSBRIDGE=DEBUG}), and a non-zero exit at once,
+ * so a container that cannot work never looks alive (Quartz, Camel or Tomcat threads left behind by a half
+ * started context would otherwise keep the JVM running without an HTTP port).
+ */
+public final class StartupRefusal {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupRefusal.class);
+    static final int EXIT_CODE = 1;
+
+    private StartupRefusal() {}
+
+    /** Logs the refusal and ends the JVM; never returns. */
+    public static void exit(Throwable failure) {
+        try {
+            log.error("Refusing to start: {}", describe(failure));
+            log.debug("Start-up failure, in full", failure);
+        } finally {
+            // A shutdown hook that hangs must not keep the process alive either.
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                Runtime.getRuntime().halt(EXIT_CODE);
+            }, "startup-refusal-halt");
+            halt.setDaemon(true);
+            halt.start();
+            System.exit(EXIT_CODE);
+        }
+    }
+
+    /** One line: the most specific message the failure carries, with what to do. */
+    static String describe(Throwable failure) {
+        List<Throwable> chain = chain(failure);
+        for (Throwable t : chain) {
+            if (t instanceof BindException bind) {
+                return describeBinding(bind);
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof PortInUseException port) {
+                return "SERVER_PORT " + port.getPort() + " is already in use: stop what listens there, or set SERVER_PORT";
+            }
+        }
+        for (Throwable t : chain) {
+            // The outermost the bridge threw: where it wraps a failure, it adds which setting and what to do.
+            if (t.getMessage() != null && thrownByTheBridge(t)) {
+                return oneLine(t.getMessage());
+            }
+        }
+        Throwable root = chain.get(chain.size() - 1);
+        for (Throwable t : chain) {
+            if (t instanceof SQLException || t.getClass().getName().startsWith("org.flywaydb.")
+                    || t.getClass().getName().startsWith("com.zaxxer.hikari.")) {
+                return "the database (SPRING_DATASOURCE_URL) cannot be used: " + oneLine(message(root))
+                        + "; check SPRING_DATASOURCE_URL, its credentials, and that the database is running";
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                return "cannot connect: " + oneLine(message(t)) + "; check the vendor base URLs and the network";
+            }
+        }
+        return oneLine(message(root)) + " (LOGGING_LEVEL_ORG_RETURNSBRIDGE=DEBUG shows the full trace)";
+    }
+
+    private static String describeBinding(BindException bind) {
+        String property = bind.getName().toString();
+        if (bind.getCause() instanceof BindValidationException validation) {
+            List<String> errors = new ArrayList<>();
+            validation.getValidationErrors().getAllErrors().forEach(error -> {
+                if (error instanceof FieldError field) {
+                    errors.add(property + "." + field.getField() + " " + field.getDefaultMessage() + " (got "
+                            + field.getRejectedValue() + ")");
+                } else {
+                    errors.add(property + " " + error.getDefaultMessage());
+                }
+            });
+            return "invalid setting: " + String.join("; ", errors)
+                    + " (the README's Configuration lists each setting with its environment variable)";
+        }
+        return "invalid setting " + property + ": " + oneLine(message(bind.getCause() == null ? bind : bind.getCause()))
+                + " (the README's Configuration lists each setting with its environment variable)";
+    }
+
+    private static boolean thrownByTheBridge(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return t.getClass().getName().startsWith("org.returnsbridge.")
+                || trace.length > 0 && trace[0].getClassName().startsWith("org.returnsbridge.");
+    }
+
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static String oneLine(String message) {
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}
