@@ -113,7 +113,8 @@ public final class ReturnParser {
         String status = code(node, "status", where + ".status", FieldLimits.STATUS, problems);
         String condition = code(node, "condition", where + ".condition", FieldLimits.CONDITION, problems);
         String reason = code(node, "return_reason", where + ".return_reason", FieldLimits.RETURN_REASON, problems);
-        String reject = code(node, "reject_reason", where + ".reject_reason", FieldLimits.SHORT_TEXT, problems);
+        // An inspector's words, not a code: a line break in them is plausible and harmless (logs escape it).
+        String reject = bounded(node, "reject_reason", where + ".reject_reason", FieldLimits.SHORT_TEXT, problems);
         String name = bounded(node, "name", where + ".name", FieldLimits.NAME, problems);
         String sku = text(node, "sku");
         if (sku == null) {
