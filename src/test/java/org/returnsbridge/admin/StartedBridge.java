@@ -55,7 +55,7 @@ final class StartedBridge implements AutoCloseable {
         // Camel's test support switches Camel's MBeans off JVM-wide; this bridge runs as in production.
         DefaultCamelContext.setDisableJmx(false);
         List<String> args = new ArrayList<>(List.of(
-                "--bridge.admin.username=" + USER, "--bridge.admin.password=" + PASSWORD,
+                "--bridge.mode=sandbox", "--bridge.admin.username=" + USER, "--bridge.admin.password=" + PASSWORD,
                 "--bridge.connections.sandbox.port=0", "--bridge.connections.sandbox.trickle=false",
                 "--bridge.connections.sandbox.webhooks=false", "--bridge.poll.enabled=false",
                 "--bridge.reconciliation.enabled=false", "--server.port=0",
