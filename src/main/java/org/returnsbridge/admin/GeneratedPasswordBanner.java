@@ -1,5 +1,6 @@
 package org.returnsbridge.admin;
 
+import org.returnsbridge.support.LogBanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,7 +26,7 @@ final class GeneratedPasswordBanner implements ApplicationListener<ApplicationRe
             return;
         }
         String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
-        log.warn("""
+        LogBanner.warn(log, """
 
                 ==================================================================================
                  SANDBOX MODE: no operator account is configured, so one was made up for this run:

@@ -4,6 +4,7 @@ import org.returnsbridge.reveni.ReveniConnection;
 import org.returnsbridge.sandbox.SandboxServer;
 import org.returnsbridge.sandbox.SandboxSettings;
 import org.returnsbridge.sitoo.SitooConnection;
+import org.returnsbridge.support.LogBanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,7 +46,7 @@ public class ConnectionsConfiguration {
         if (sb.reveniFaults() != null && !sb.reveniFaults().isBlank()) {
             server.configureFaults("reveni", sb.reveniFaults());
         }
-        log.warn("""
+        LogBanner.warn(log, """
 
                 ==================================================================================
                  SANDBOX MODE (BRIDGE_MODE=sandbox): the bridge talks to its own built-in

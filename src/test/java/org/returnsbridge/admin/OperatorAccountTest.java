@@ -82,6 +82,9 @@ class OperatorAccountTest {
             assertThat(output.getOut().split(java.util.regex.Pattern.quote(account.password()), -1))
                     .as("the password is printed exactly once").hasSize(2);
             assertThat(output.getOut()).contains("SANDBOX MODE: no operator account is configured");
+            assertThat(output.getOut().lines()).as("the banner is logged line by line, not folded into one")
+                    .anyMatch(line -> line.endsWith("password: " + account.password()))
+                    .noneMatch(line -> line.contains("SANDBOX MODE") && line.contains("password: "));
 
             assertThat(get(base + "/api/exceptions", "admin", account.password()).statusCode()).isEqualTo(200);
             assertThat(get(base + "/actuator/hawtio/", "admin", account.password()).statusCode()).isEqualTo(200);
