@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.returnsbridge.exceptions.ExceptionQueueManagement;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ObjectUtils;
 
 /**
  * Jolokia's access policy, over HTTP as the operator: reads work everywhere (but the JVM's command line and
@@ -173,8 +176,15 @@ class JolokiaAccessPolicyTest {
 
     @Test
     void theBridgesOwnOperationsRun() {
-        String queue = bridge.jolokia("{\"type\":\"search\",\"mbean\":\"org.returnsbridge:type=ExceptionQueue,*\"}")
-                .path("value").get(0).asText().replace("\"", "\\\"");
+        // Other test contexts in this JVM register their own queue MBean: take this bridge's, by the identity key
+        // spring.jmx.unique-names appends (the identity of the exported bean).
+        String identity = "identity=" + ObjectUtils.getIdentityHexString(bridge.bean(ExceptionQueueManagement.class));
+        JsonNode found = bridge.jolokia("{\"type\":\"search\",\"mbean\":\"org.returnsbridge:type=ExceptionQueue,*\"}")
+                .path("value");
+        String queue = StreamSupport.stream(found.spliterator(), false).map(JsonNode::asText)
+                .filter(name -> name.contains(identity)).findFirst()
+                .orElseThrow(() -> new AssertionError("no queue MBean with " + identity + " in " + found))
+                .replace("\"", "\\\"");
 
         JsonNode listed = bridge.jolokia(exec(queue, "listOpenExceptions"));
         assertThat(listed.path("status").asInt()).as(listed.toString()).isEqualTo(200);
