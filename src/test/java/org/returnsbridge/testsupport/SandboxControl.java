@@ -20,8 +20,16 @@ public final class SandboxControl {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * One client for the whole test JVM. A control is made for every test method, and a client per control
+     * left one idle keep-alive connection per method in the sandbox: past the JDK server's idle-connection
+     * limit (200) it closes each connection as soon as it goes idle, and the next request on it (ours or the
+     * bridge's) reads no answer at all, every other test case.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String adminUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HTTP;
 
     public SandboxControl(String adminUrl) {
         this.adminUrl = adminUrl;
