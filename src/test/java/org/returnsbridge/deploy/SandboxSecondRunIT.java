@@ -64,13 +64,19 @@ class SandboxSecondRunIT {
                     .until(() -> stockIns(sandbox) > 0);
             double seconds = (System.nanoTime() - started) / 1e9;
 
+            // The trickle keeps changing returns while we reconcile, so one run may catch a refund Reveni has just
+            // settled and the bridge is still recording (a PENDING sales record): that gap closes within seconds.
+            // A gap that exists because the sandbox forgot the ledger's world never closes, so this still fails.
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            JsonNode report = JSON.readTree(post(bridgePort, "/api/reconciliation/run?date=" + today));
+            await(name + ": reconciles clean").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3))
+                    .untilAsserted(() -> {
+                        JsonNode report = JSON.readTree(post(bridgePort, "/api/reconciliation/run?date=" + today));
+                        assertThat(report.path("findings").size()).as(name + " (first stock-in after " + seconds
+                                + " s): " + report).isZero();
+                    });
             assertThat(folder.resolve("reports/sandbox/reconciliation-" + today + ".csv"))
                     .as("the demo's report goes to its own folder, never over a live day's").exists();
             assertThat(folder.resolve("reports/reconciliation-" + today + ".csv")).doesNotExist();
-            assertThat(report.path("findings").size()).as(name + " (first stock-in after " + seconds + " s): " + report)
-                    .isZero();
             assertThat(folder.resolve("data")).as("the sandbox's ledger is not a file in the folder").doesNotExist();
 
             bridge.destroy(); // Ctrl-C
