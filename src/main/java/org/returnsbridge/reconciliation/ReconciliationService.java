@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.returnsbridge.support.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,7 +90,7 @@ public class ReconciliationService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        OffsetDateTime generated = OffsetDateTime.ofInstant(report.generatedAt(), ZoneOffset.UTC);
+        OffsetDateTime generated = Sql.utc(report.generatedAt());
         int updated = jdbc.update("UPDATE reconciliation_report SET zone = ?, generated_at = ?, findings_count = ?,"
                 + " report_json = ? WHERE report_date = ?", report.zone(), generated, report.findings().size(), body,
                 report.date());

@@ -5,15 +5,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** The bridge's one convention for time and text in its tables: UTC timestamps, bounded reasons. */
 public final class Sql {
 
     private Sql() {}
 
-    /** Every timestamp column is TIMESTAMP WITH TIME ZONE, written in UTC. */
+    /**
+     * Every timestamp column is TIMESTAMP WITH TIME ZONE, written in UTC to the microsecond: PostgreSQL keeps
+     * microseconds (and would round the rest), H2 nanoseconds; cut to microseconds, an instant reads back the
+     * same from either database.
+     */
     public static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -65,7 +65,8 @@ class SandboxLiveSeparationIT {
 
         // A bridge from before the upgrade left an un-keyed checkpoint at now.
         DriverManagerDataSource db = new DriverManagerDataSource(url, "sa", "");
-        Flyway.configure().dataSource(db).target("7").load().migrate();
+        Flyway.configure().dataSource(db).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .target("7").load().migrate();
         new JdbcTemplate(db).update("INSERT INTO poll_checkpoint (name, checkpoint_at, saved_at) VALUES ('reveni-returns', ?, ?)",
                 Sql.utc(beforeEverything), Sql.utc(beforeEverything));
 

@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.returnsbridge.support.Sql;
+import org.returnsbridge.testsupport.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The checkpoint is per Reveni store: what a sandbox (or another store) saved never moves this store's poll,
@@ -74,15 +75,14 @@ class PollCheckpointTest {
 
     /** A fresh database migrated to V7; with {@code legacy} an un-keyed checkpoint there; then migrated on. */
     private static JdbcTemplate migrated(Instant legacy) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:checkpoint-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        DataSource dataSource = TestDatabase.dataSource("checkpoint-" + System.nanoTime());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).target("7").load().migrate();
+        TestDatabase.flyway(dataSource).target("7").load().migrate();
         if (legacy != null) {
             jdbc.update("INSERT INTO poll_checkpoint (name, checkpoint_at, saved_at) VALUES ('reveni-returns', ?, ?)",
                     Sql.utc(legacy), Sql.utc(NOW));
         }
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        TestDatabase.flyway(dataSource).load().migrate();
         return jdbc;
     }
 }
