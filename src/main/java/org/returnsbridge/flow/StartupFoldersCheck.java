@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import org.returnsbridge.BridgeApplication;
+import org.returnsbridge.mapping.MappingsLoader;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
@@ -14,9 +15,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Refuses a deployment whose mapping folder or route folder does not exist, or whose reports folder cannot be
  * written, before anything starts, naming the variable and the absolute path it resolved to (relative paths
- * depend on the working directory).
- * Registered in META-INF/spring.factories. The files' contents are checked later (mappings against Sitoo,
- * routes by {@link BridgeStartup}).
+ * depend on the working directory), and mapping files that do not parse, naming the file and line.
+ * Registered in META-INF/spring.factories. What needs the running bridge is checked later (mappings against
+ * Sitoo, routes by {@link BridgeStartup}).
  */
 public class StartupFoldersCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -30,6 +31,12 @@ public class StartupFoldersCheck implements ApplicationListener<ApplicationEnvir
         if (!mappings.isBlank() && !isDirectory(mappings)) {
             throw new IllegalStateException("BRIDGE_MAPPINGS_DIR: the mapping folder " + absolute(mappings)
                     + " does not exist; set BRIDGE_MAPPINGS_DIR to the folder holding locations.yaml and conditions.yaml");
+        }
+        if (!mappings.isBlank()) {
+            // The files' form (YAML, keys, values) needs nothing but the files: a bad edit is refused in seconds,
+            // naming file and line, instead of after the database, Camel and the sandbox have started. Whether the
+            // warehouses exist in Sitoo is checked later, once Sitoo can be asked.
+            MappingsLoader.load(Path.of(mappings));
         }
         String reports = env.getProperty("bridge.reconciliation.reports-dir", "");
         if (!reports.isBlank()) {

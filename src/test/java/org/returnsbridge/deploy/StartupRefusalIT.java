@@ -58,7 +58,7 @@ class StartupRefusalIT {
                         List.of("No route consumes direct://line-by-condition", "BRIDGE_ROUTES 'file:empty-routes/*.yaml'"), false),
                 Arguments.of("a bad mapping file", sandbox(Map.of("BRIDGE_MAPPINGS_DIR", "bad-mappings")),
                         List.of("bad-mappings/locations.yaml line 16",
-                                "warehouseid of location 'store-stockholm-01' must be a positive integer", "got 'three'"), false),
+                                "warehouseid of location 'store-stockholm-01' must be a positive integer", "got 'three'"), true),
                 Arguments.of("an unreachable database", sandbox(Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:tcp://127.0.0.1:" + closedPort() + "/bridge")),
                         List.of("SPRING_DATASOURCE_URL", "Connection refused"), false),
                 Arguments.of("an unreachable Sitoo", live(closedPort()),
