@@ -13,7 +13,6 @@ public final class WebhookBodyBudget {
 
     private final int capacity;
     private final Semaphore bytes;
-    private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
 
     public WebhookBodyBudget(long capacity) {
@@ -33,8 +32,7 @@ public final class WebhookBodyBudget {
         if (!bytes.tryAcquire(n)) {
             return null;
         }
-        long now = inFlight.addAndGet(n);
-        peak.accumulateAndGet(now, Math::max);
+        peak.accumulateAndGet(inFlight(), Math::max);
         return new Share(n);
     }
 
@@ -42,9 +40,9 @@ public final class WebhookBodyBudget {
         return capacity;
     }
 
-    /** Bytes taken right now. */
+    /** Bytes taken right now: what the semaphore has given out. */
     public long inFlight() {
-        return inFlight.get();
+        return capacity - bytes.availablePermits();
     }
 
     /** The most ever taken at once since start (or {@link #resetPeak()}). */
@@ -53,7 +51,7 @@ public final class WebhookBodyBudget {
     }
 
     public void resetPeak() {
-        peak.set(inFlight.get());
+        peak.set(inFlight());
     }
 
     public final class Share implements AutoCloseable {
@@ -68,7 +66,6 @@ public final class WebhookBodyBudget {
         public void close() {
             if (!released) {
                 released = true;
-                inFlight.addAndGet(-size);
                 bytes.release(size);
             }
         }
