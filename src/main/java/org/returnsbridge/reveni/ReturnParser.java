@@ -143,11 +143,13 @@ public final class ReturnParser {
         if (ex != null && ex.isObject() && text(ex, "sku") != null) {
             String exchangeSku = ex.get("sku").asText();
             JsonNode exq = ex.get("quantity");
+            String exchangeQuantityProblem = exq == null || exq.isNull() ? null
+                    : quantityProblem(exq, where + ".exchange.quantity");
             if (!SKU.matcher(exchangeSku).matches()) {
                 problems.add(where + ".exchange.sku " + abbreviate(ex.get("sku")) + " is not a SKU the bridge will send"
                         + " to Sitoo");
-            } else if (exq != null && !exq.isNull() && quantityProblem(exq, where + ".exchange.quantity") != null) {
-                problems.add(quantityProblem(exq, where + ".exchange.quantity"));
+            } else if (exchangeQuantityProblem != null) {
+                problems.add(exchangeQuantityProblem);
             } else if (quantityProblem == null) {
                 exchange = new ReturnItem.Exchange(exchangeSku.trim(), exq != null && !exq.isNull() ? exq.intValue()
                         : node.get("quantity").intValue());
