@@ -46,8 +46,12 @@ public class ExceptionOperations {
             return ReplayResult.notFound(id);
         }
         ExceptionRecord record = found.get();
+        if (record.status() == ExceptionStatus.RESOLVED) {
+            // Most often another node's replay (or the work itself) resolved it since the caller listed it.
+            return new ReplayResult(id, "RESOLVED", ExceptionStatus.RESOLVED, "already resolved; nothing replayed");
+        }
         String token = claims.newToken();
-        if (record.status() != ExceptionStatus.RESOLVED && !queue.startReplay(id, token, claims.expiry())) {
+        if (!queue.startReplay(id, token, claims.expiry())) {
             Optional<String> holder = queue.replayHolder(id);
             ExceptionRecord now = queue.find(id).orElseThrow();
             return holder.map(h -> new ReplayResult(id, "IN_PROGRESS", now.status(), "being replayed on node "
