@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.returnsbridge.claims.ClaimRelease;
 import org.returnsbridge.claims.Claims;
 import org.returnsbridge.claims.ReturnClaims;
 import org.returnsbridge.exceptions.ExceptionCategory;
@@ -195,6 +196,34 @@ class TwoNodeClaimsTest extends SandboxedBridgeTest {
         assertThat(exceptions.reopenInterruptedReplays()).isEqualTo(1);
         assertThat(operationsA.replay(id).outcome()).isEqualTo("RESOLVED");
         assertThat(line(item).state()).isEqualTo(LineState.RESTOCKED);
+    }
+
+    @Test
+    void onShutdownANodeReleasesItsOwnClaimsAndNoOneElses() {
+        Claims nodeA = new Claims("node_a", Duration.ofMinutes(2), Clock.systemUTC());
+        Claims nodeAb = new Claims("nodeXa", Duration.ofMinutes(2), Clock.systemUTC()); // '_' is no wildcard here
+        String mine = newId();
+        String theirs = newId();
+        String lookalike = newId();
+        for (String item : List.of(mine, theirs, lookalike)) {
+            ledger.recordSeen(new org.returnsbridge.ledger.SeenLine(item, "rt-" + item, "RECEIVED", "ACCEPTED", SCARF, 1,
+                    "store-stockholm-01", "A", null));
+        }
+        assertThat(ledger.claim(mine, nodeA.newToken(), nodeA.expiry())).isTrue();
+        assertThat(ledger.claim(theirs, nodeB.newToken(), nodeB.expiry())).isTrue();
+        assertThat(ledger.claim(lookalike, nodeAb.newToken(), nodeAb.expiry())).isTrue();
+        new ReturnClaims(jdbc, nodeA).tryClaim("rt-" + mine, nodeA.newToken());
+
+        assertThat(new ClaimRelease(jdbc, nodeA).releaseAll()).isEqualTo(2);
+
+        assertThat(claimOf(mine)).isNull();
+        assertThat(claimOf(theirs)).startsWith("node-b#");
+        assertThat(claimOf(lookalike)).startsWith("nodeXa#");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM return_claim", Integer.class)).isZero();
+    }
+
+    private String claimOf(String itemId) {
+        return jdbc.queryForObject("SELECT claim_token FROM return_line WHERE item_id = ?", String.class, itemId);
     }
 
     private static String event(String id, ReturnJson ret) {
