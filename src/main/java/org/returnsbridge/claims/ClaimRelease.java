@@ -34,7 +34,7 @@ public class ClaimRelease extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
-        releaseAll();
+        log.info("Node {} stopped taking work: released {} claim(s) it still held", claims.nodeId(), releaseAll());
     }
 
     /** Answers how many claims were let go. */
@@ -47,10 +47,6 @@ public class ClaimRelease extends EventNotifierSupport {
                 + jdbc.update("DELETE FROM return_claim WHERE claim_token LIKE ? ESCAPE '\\'", mine)
                 + jdbc.update("UPDATE exception_record SET status = 'OPEN', replay_token = NULL, replay_expires_at = NULL"
                 + " WHERE status = 'REPLAYING' AND replay_token LIKE ? ESCAPE '\\'", mine);
-        if (released > 0) {
-            log.info("Released {} claim(s) of node {} on shutdown; other nodes take that work over", released,
-                    claims.nodeId());
-        }
         return released;
     }
 }
