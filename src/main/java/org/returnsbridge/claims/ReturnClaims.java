@@ -18,24 +18,24 @@ public class ReturnClaims {
     }
 
     /** True when {@code token} now holds the return. */
-    public boolean tryClaim(String returnId, String token) {
+    public boolean tryClaim(String key, String token) {
         try {
-            jdbc.update("INSERT INTO return_claim (return_id, claim_token, expires_at) VALUES (?, ?, ?)", returnId, token,
+            jdbc.update("INSERT INTO return_claim (claim_key, claim_token, expires_at) VALUES (?, ?, ?)", key, token,
                     claims.expiry());
             return true;
         } catch (DuplicateKeyException held) {
-            return jdbc.update("UPDATE return_claim SET claim_token = ?, expires_at = ? WHERE return_id = ?"
-                    + " AND (expires_at < ? OR claim_token = ?)", token, claims.expiry(), returnId, claims.now(), token) == 1;
+            return jdbc.update("UPDATE return_claim SET claim_token = ?, expires_at = ? WHERE claim_key = ?"
+                    + " AND (expires_at < ? OR claim_token = ?)", token, claims.expiry(), key, claims.now(), token) == 1;
         }
     }
 
     /** Still working: the claim holds another TTL. False when it expired and another node took it. */
-    public boolean renew(String returnId, String token) {
-        return jdbc.update("UPDATE return_claim SET expires_at = ? WHERE return_id = ? AND claim_token = ?",
-                claims.expiry(), returnId, token) == 1;
+    public boolean renew(String key, String token) {
+        return jdbc.update("UPDATE return_claim SET expires_at = ? WHERE claim_key = ? AND claim_token = ?",
+                claims.expiry(), key, token) == 1;
     }
 
-    public void release(String returnId, String token) {
-        jdbc.update("DELETE FROM return_claim WHERE return_id = ? AND claim_token = ?", returnId, token);
+    public void release(String key, String token) {
+        jdbc.update("DELETE FROM return_claim WHERE claim_key = ? AND claim_token = ?", key, token);
     }
 }

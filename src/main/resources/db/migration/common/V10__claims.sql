@@ -15,9 +15,10 @@ ALTER TABLE sales_record ADD COLUMN claim_expires_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE exception_record ADD COLUMN replay_token VARCHAR(100);
 ALTER TABLE exception_record ADD COLUMN replay_expires_at TIMESTAMP WITH TIME ZONE;
 
--- The webhook inbox: one node at a time processes one return's events, oldest first.
+-- The webhook inbox: one node at a time processes one return's events, oldest first. The key is the return id
+-- ('event:' and the event id for an event that names no return).
 CREATE TABLE return_claim (
-    return_id   VARCHAR(64)  NOT NULL PRIMARY KEY,
+    claim_key   VARCHAR(80)  NOT NULL PRIMARY KEY,
     claim_token VARCHAR(100) NOT NULL,
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
