@@ -3,6 +3,7 @@ package org.returnsbridge.exceptions;
 import java.util.List;
 import java.util.Optional;
 
+import org.returnsbridge.claims.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +17,12 @@ public class ExceptionOperations {
 
     private final ExceptionQueue queue;
     private final Replayer replayer;
+    private final Claims claims;
 
-    public ExceptionOperations(ExceptionQueue queue, Replayer replayer) {
+    public ExceptionOperations(ExceptionQueue queue, Replayer replayer, Claims claims) {
         this.queue = queue;
         this.replayer = replayer;
+        this.claims = claims;
     }
 
     /** Records filtered by status and category (either may be null for "any"), oldest first. */
@@ -33,7 +36,9 @@ public class ExceptionOperations {
 
     /**
      * Replays one record, synchronously, through the normal path. Replaying a record whose line has
-     * since succeeded moves nothing and resolves the record.
+     * since succeeded moves nothing and resolves the record. One replay of a record at a time, whichever
+     * node and door (REST, JMX, the sweep) it comes through: a second answers IN_PROGRESS with the node
+     * running the first.
      */
     public ReplayResult replay(long id) {
         Optional<ExceptionRecord> found = queue.find(id);
@@ -41,12 +46,24 @@ public class ExceptionOperations {
             return ReplayResult.notFound(id);
         }
         ExceptionRecord record = found.get();
-        queue.markReplaying(id);
+        if (record.status() == ExceptionStatus.RESOLVED) {
+            // Most often another node's replay (or the work itself) resolved it since the caller listed it.
+            return new ReplayResult(id, "RESOLVED", ExceptionStatus.RESOLVED, "already resolved; nothing replayed");
+        }
+        String token = claims.newToken();
+        if (!queue.startReplay(id, token, claims.expiry())) {
+            Optional<String> holder = queue.replayHolder(id);
+            ExceptionRecord now = queue.find(id).orElseThrow();
+            return holder.map(h -> new ReplayResult(id, "IN_PROGRESS", now.status(), "being replayed on node "
+                    + Claims.nodeOf(h) + "; its outcome shows on the record")).orElseGet(() -> new ReplayResult(id,
+                    now.status() == ExceptionStatus.RESOLVED ? "RESOLVED" : "IN_PROGRESS", now.status(),
+                    "another replay finished it just now: " + now.reason()));
+        }
         log.info("Replaying exception {} [{}] for {}", id, record.category(), record.lineKey());
         try {
             replayer.replay(record);
         } catch (NotReplayableException e) {
-            queue.reopen(id);
+            queue.reopen(id, token);
             return new ReplayResult(id, "NOT_REPLAYABLE", ExceptionStatus.OPEN, e.getMessage());
         } catch (RuntimeException e) {
             // The replay itself broke (not the work it ran, which records its own failures): the record
@@ -56,7 +73,7 @@ public class ExceptionOperations {
         }
         // The path resolves the record on success and records a new attempt on failure; a replay
         // that did neither (the work simply completed) counts as resolved.
-        queue.resolveIfStillReplaying(id);
+        queue.resolveIfStillReplaying(id, token);
         ExceptionRecord after = queue.find(id).orElseThrow();
         return after.status() == ExceptionStatus.RESOLVED
                 ? new ReplayResult(id, "RESOLVED", after.status(), "replayed: " + record.lineKey() + " went through")

@@ -23,6 +23,8 @@ public class ExceptionQueue {
 
     /** Open and being-replayed records are "the" record of their unit of work; so is an ignored one. */
     private static final String CURRENT = "status IN ('OPEN', 'REPLAYING', 'IGNORED')";
+    /** A replay whose node stopped renewing it (or one from before replays expired). */
+    private static final String REPLAY_LAPSED = "(replay_expires_at IS NULL OR replay_expires_at < ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -60,7 +62,8 @@ public class ExceptionQueue {
                 // An ignored record stays ignored (a person decided); anything else is open again.
                 String status = existing.status() == ExceptionStatus.IGNORED ? "IGNORED" : "OPEN";
                 jdbc.update("UPDATE exception_record SET category = ?, reason = ?, attempts = ?, last_seen = ?,"
-                        + " status = ?, next_attempt_at = ?, sku = COALESCE(?, sku),"
+                        + " status = ?, next_attempt_at = ?, sku = COALESCE(?, sku), replay_token = NULL,"
+                        + " replay_expires_at = NULL,"
                         + " warehouse_id = COALESCE(?, warehouse_id), location_id = COALESCE(?, location_id),"
                         + " payload = COALESCE(?, payload) WHERE id = ?",
                         category.name(), shortReason, attempts, now, status, nextAttempt(category, attempts, now),
@@ -139,22 +142,41 @@ public class ExceptionQueue {
                 + " ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY", ROW, now());
     }
 
-    public void markReplaying(long id) {
-        jdbc.update("UPDATE exception_record SET status = 'REPLAYING' WHERE id = ? AND status <> 'RESOLVED'", id);
+    /**
+     * Takes the record for one replay ({@code token}, alive until {@code until}): true for exactly one of any
+     * number of replays racing, from REST, JMX or the sweep, on any node. A replay whose node died (its expiry
+     * passed) is taken over. A resolved record is never taken.
+     */
+    public boolean startReplay(long id, String token, OffsetDateTime until) {
+        return jdbc.update("UPDATE exception_record SET status = 'REPLAYING', replay_token = ?, replay_expires_at = ?"
+                + " WHERE id = ? AND status <> 'RESOLVED' AND (status <> 'REPLAYING' OR " + REPLAY_LAPSED + ")",
+                token, until, id, now()) == 1;
     }
 
-    /** Replays a crash interrupted go back to the queue; called once at start-up. */
+    /** The node running the record's replay now, if one is. */
+    public Optional<String> replayHolder(long id) {
+        return jdbc.queryForList("SELECT replay_token FROM exception_record WHERE id = ? AND status = 'REPLAYING'"
+                + " AND NOT " + REPLAY_LAPSED, String.class, id, now()).stream().findFirst();
+    }
+
+    /**
+     * Replays whose node died or hung (their expiry passed) go back to the queue: at start-up and on every
+     * exception sweep. Replays other nodes are running right now are left alone.
+     */
     public int reopenInterruptedReplays() {
-        return jdbc.update("UPDATE exception_record SET status = 'OPEN' WHERE status = 'REPLAYING'");
+        return jdbc.update("UPDATE exception_record SET status = 'OPEN', replay_token = NULL, replay_expires_at = NULL"
+                + " WHERE status = 'REPLAYING' AND " + REPLAY_LAPSED, now());
     }
 
-    public void reopen(long id) {
-        jdbc.update("UPDATE exception_record SET status = 'OPEN' WHERE id = ? AND status = 'REPLAYING'", id);
+    public void reopen(long id, String token) {
+        jdbc.update("UPDATE exception_record SET status = 'OPEN', replay_token = NULL, replay_expires_at = NULL"
+                + " WHERE id = ? AND status = 'REPLAYING' AND replay_token = ?", id, token);
     }
 
-    public void resolveIfStillReplaying(long id) {
-        jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ?, next_attempt_at = NULL"
-                + " WHERE id = ? AND status = 'REPLAYING'", now(), id);
+    public void resolveIfStillReplaying(long id, String token) {
+        jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ?, next_attempt_at = NULL,"
+                + " replay_token = NULL, replay_expires_at = NULL WHERE id = ? AND status = 'REPLAYING'"
+                + " AND replay_token = ?", now(), id, token);
     }
 
     public void ignore(long id) {

@@ -19,7 +19,8 @@ public class ExceptionsConfiguration {
 
     /** The replayer is the return flow's (flow.LineReplayer): a replay takes exactly the normal path. */
     @Bean
-    ExceptionOperations exceptionOperations(ExceptionQueue queue, Replayer replayer) {
-        return new ExceptionOperations(queue, replayer);
+    ExceptionOperations exceptionOperations(ExceptionQueue queue, Replayer replayer,
+                                            org.returnsbridge.claims.Claims claims) {
+        return new ExceptionOperations(queue, replayer, claims);
     }
 }

@@ -25,6 +25,10 @@ public class ExceptionSweep {
     }
 
     public int replayDue() {
+        int reopened = queue.reopenInterruptedReplays();
+        if (reopened > 0) {
+            log.info("{} replay(s) whose node stopped or hung are back in the queue", reopened);
+        }
         int resolved = 0;
         var due = queue.findDueForRetry(batch);
         for (ExceptionRecord record : due) {

@@ -46,15 +46,16 @@ public class FlowConfiguration {
 
     @Bean
     Restocker restocker(SitooClient sitoo, StockInGroupCommit stockIns, LedgerRepository ledger, ExceptionQueue exceptions,
-                        Clock clock, BridgeProperties props) {
-        return new Restocker(sitoo, stockIns, ledger, exceptions, clock, props.restock().settleTime());
+                        Clock clock, BridgeProperties props, org.returnsbridge.claims.Claims claims) {
+        return new Restocker(sitoo, stockIns, ledger, exceptions, clock, props.restock().settleTime(), claims);
     }
 
     @Bean
     RestockBatcher restockBatcher(LedgerRepository ledger, Restocker restocker, SitooClient sitoo,
-                                  ExceptionQueue exceptions, FailureRecorder failures, Clock clock, BridgeProperties props) {
+                                  ExceptionQueue exceptions, FailureRecorder failures, Clock clock, BridgeProperties props,
+                                  org.returnsbridge.claims.Claims claims) {
         return new RestockBatcher(ledger, restocker, sitoo, exceptions, failures, clock, props.sync().window(),
-                props.sync().batchSize(), props.restock().settleTime());
+                props.sync().batchSize(), props.restock().settleTime(), claims);
     }
 
     @Bean

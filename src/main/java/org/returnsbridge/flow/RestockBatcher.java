@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.returnsbridge.claims.Claims;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
@@ -24,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * or it holds {@code batchSize} lines, as <em>one</em> Sitoo stock-in transaction with one item per
  * line. The other queues ride along in the same request, up to Sitoo's 1000 items per request.
  *
- * <p>Exactly once, batch by batch: the lines take the batch's externalid and are marked sent in one
- * statement before the request; the answer marks them restocked in one statement. An unanswered batch
+ * <p>Exactly once, batch by batch: the lines are claimed, take the batch's externalid and are marked sent
+ * in one statement before the request (a compare-and-set per line: a line another batcher, on this node or
+ * another, or a single restock holds is left out, and only the lines taken are in the request); the
+ * answer marks them restocked and releases them in one statement. An unanswered batch
  * is settled by reading its externalid back (one find settles every line of it). A batch Sitoo
  * refused moved nothing; its lines are then sent one by one, so one bad line cannot hold the others
  * back, and only the bad one ends in the exception queue.
@@ -43,9 +46,11 @@ public class RestockBatcher {
     private final Duration window;
     private final int batchSize;
     private final Duration settleTime;
+    private final Claims claims;
 
     public RestockBatcher(LedgerRepository ledger, Restocker restocker, SitooClient sitoo, ExceptionQueue exceptions,
-                          FailureRecorder failures, Clock clock, Duration window, int batchSize, Duration settleTime) {
+                          FailureRecorder failures, Clock clock, Duration window, int batchSize, Duration settleTime,
+                          Claims claims) {
         this.ledger = ledger;
         this.restocker = restocker;
         this.sitoo = sitoo;
@@ -55,6 +60,7 @@ public class RestockBatcher {
         this.window = window;
         this.batchSize = Math.min(batchSize, SitooClient.MAX_ITEMS_PER_REQUEST);
         this.settleTime = settleTime;
+        this.claims = claims;
     }
 
     public void enqueue(RestockOrder order) {
@@ -109,14 +115,23 @@ public class RestockBatcher {
         List<RestockQueue> order = new ArrayList<>(due);
         queues.stream().filter(q -> !due.contains(q)).forEach(order::add);
         List<Batch> request = new ArrayList<>();
+        String token = claims.newToken();
         int room = SitooClient.MAX_ITEMS_PER_REQUEST;
         for (RestockQueue queue : order) {
             if (room == 0) {
                 break;
             }
-            List<LedgerLine> lines = ledger.findQueued(queue, Math.min(batchSize, room));
+            List<LedgerLine> candidates = ledger.findQueued(queue, Math.min(batchSize, room));
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            // From here the outcome of the lines taken may be unknown: read back before anything is sent again.
+            String externalId = StockInIds.newBatchExternalId();
+            List<String> taken = ledger.takeForBatch(candidates.stream().map(LedgerLine::itemId).toList(), externalId,
+                    token, claims.expiry());
+            List<LedgerLine> lines = candidates.stream().filter(line -> taken.contains(line.itemId())).toList();
             if (!lines.isEmpty()) {
-                request.add(new Batch(queue, lines, StockInIds.newBatchExternalId()));
+                request.add(new Batch(queue, lines, externalId, token));
                 room -= lines.size();
             }
         }
@@ -125,21 +140,23 @@ public class RestockBatcher {
 
     /** Answers the number of lines restocked, or -1 when the request got no usable answer. */
     private int send(List<Batch> request) {
-        // From here the outcome may be unknown: read back before anything is sent again.
-        request.forEach(batch -> ledger.markPosted(batch.itemIds(), batch.externalId()));
         List<SitooClient.ElementResult> results;
         try {
             results = sitoo.postStockIns(request.stream().map(Batch::stockIn).toList());
         } catch (SitooUnavailableException e) {
             if (e.wasNotApplied()) {
-                request.forEach(batch -> ledger.requeue(batch.itemIds()));
+                request.forEach(batch -> ledger.requeue(batch.itemIds(), batch.token()));
                 log.warn("{} turned away ({}); back in the queue", describe(request), e.getMessage());
             } else {
+                request.forEach(batch -> ledger.release(batch.itemIds(), batch.token()));
                 log.warn("{} unanswered ({}); the restock sweep reads it back", describe(request), e.getMessage());
             }
             return -1;
         } catch (SitooRejectedException e) {
             results = request.stream().map(b -> new SitooClient.ElementResult(null, e.getMessage())).toList();
+        } catch (RuntimeException unexpected) {
+            request.forEach(batch -> ledger.release(batch.itemIds(), batch.token())); // intents stay: read back later
+            throw unexpected;
         }
         int restocked = 0;
         for (int i = 0; i < request.size(); i++) {
@@ -161,7 +178,7 @@ public class RestockBatcher {
 
     /** Nothing of a refused transaction moved. A single line is the culprit; several are retried one by one. */
     private void refused(Batch batch, String refusal) {
-        ledger.clearRestockIntents(batch.itemIds());
+        ledger.clearRestockIntents(batch.itemIds(), batch.token()); // and releases them: each is claimed afresh below
         if (batch.lines().size() == 1) {
             failures.recordUnsettled(batch.lines().get(0), new SitooRejectedException(400, refusal));
             return;
@@ -183,7 +200,7 @@ public class RestockBatcher {
     }
 
     /** One queue's lines as one Sitoo transaction. */
-    private record Batch(RestockQueue queue, List<LedgerLine> lines, String externalId) {
+    private record Batch(RestockQueue queue, List<LedgerLine> lines, String externalId, String token) {
 
         List<String> itemIds() {
             return lines.stream().map(LedgerLine::itemId).toList();

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
+import org.returnsbridge.claims.Claims;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
@@ -15,7 +15,6 @@ import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.sitoo.SitooRejectedException;
 import org.returnsbridge.sitoo.SitooUnavailableException;
 import org.returnsbridge.sitoo.StockInGroupCommit;
-import org.returnsbridge.support.StripedLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * attempt finds the intent, reads the warehouse's stock-ins back from Sitoo and matches the
  * externalid, and posts again only when Sitoo has no such transaction and the first attempt is old
  * enough that it can no longer be in flight.
+ *
+ * <p>Several nodes (and threads) may meet on one line: the poll on one node and a webhook on another, a
+ * sweep and a replay. Each attempt first claims the line in the ledger (a compare-and-set only one attempt
+ * wins, see {@link LedgerRepository#claim}); only the holder reads back, stamps the intent and posts, and
+ * the intent stamp itself checks the claim is still held. A loser does nothing: the holder records the
+ * outcome. A holder that dies leaves its intent behind; the claim expires and the sweep reads it back.
  */
 public class Restocker {
 
@@ -44,30 +49,34 @@ public class Restocker {
     private final ExceptionQueue exceptions;
     private final Clock clock;
     private final Duration settleTime;
-    private final StripedLocks lineLocks = new StripedLocks(1024);
+    private final Claims claims;
 
     public Restocker(SitooClient sitoo, StockInGroupCommit stockIns, LedgerRepository ledger, ExceptionQueue exceptions,
-                     Clock clock, Duration settleTime) {
+                     Clock clock, Duration settleTime, Claims claims) {
         this.sitoo = sitoo;
         this.stockIns = stockIns;
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.clock = clock;
         this.settleTime = settleTime;
+        this.claims = claims;
     }
 
     public void restock(RestockOrder order) {
-        // One worker per line at a time inside this JVM (the poll and the sweep may meet on a line).
-        ReentrantLock lock = lineLocks.forKey(order.itemId());
-        lock.lock();
+        String token = claims.newToken();
+        if (!ledger.claim(order.itemId(), token, claims.expiry())) {
+            log.debug("Another worker holds this line right now; it records the outcome");
+            return;
+        }
         try {
-            restockLocked(order);
+            restockClaimed(order, token);
         } finally {
-            lock.unlock();
+            ledger.release(order.itemId(), token); // a no-op once the outcome was recorded
         }
     }
 
-    private void restockLocked(RestockOrder order) {
+    /** Everything below runs as the line's claim holder; the row is read after the claim, so it is current. */
+    private void restockClaimed(RestockOrder order, String token) {
         LedgerLine row = ledger.find(order.itemId())
                 .orElseThrow(() -> new IllegalStateException("no ledger row for item " + order.itemId()));
         if (row.state() == LineState.RESTOCKED) {
@@ -81,15 +90,15 @@ public class Restocker {
         String externalId = StockInIds.externalIdFor(order.itemId());
         RestockOrder effective = order;
         if (row.hasUnconfirmedIntent()) {
-            if (settledByReadBack(row)) {
+            if (settledByReadBack(row, token)) {
                 return;
             }
             // An unfinished restock completes where it started, even if the mapping changed since.
             effective = order.inWarehouse(row.warehouseId());
         }
         if (!ledger.recordRestockIntent(order.itemId(), effective.warehouseId(), effective.sitooSku(),
-                effective.reasonCode(), externalId)) {
-            log.info("Line became final while being restocked; nothing posted");
+                effective.reasonCode(), externalId, token, claims.expiry())) {
+            log.info("Line became final, or its claim lapsed to another worker, while being restocked; nothing posted");
             return;
         }
         long transactionId;
@@ -97,12 +106,12 @@ public class Restocker {
             transactionId = stockIns.post(effective.stockIn()); // shares a request with others posting now
         } catch (SitooRejectedException rejected) {
             // A definite "no": nothing moved, so the intent is void and a fixed replay may post afresh.
-            ledger.clearRestockIntent(order.itemId());
+            ledger.clearRestockIntent(order.itemId(), token);
             throw rejected;
         } catch (SitooUnavailableException unavailable) {
             if (unavailable.wasNotApplied()) {
                 // Throttled or not even sent: nothing moved either, so a retry may post at once.
-                ledger.clearRestockIntent(order.itemId());
+                ledger.clearRestockIntent(order.itemId(), token);
             }
             throw unavailable;
         }
@@ -116,7 +125,7 @@ public class Restocker {
      * True when the line needs no post from here: Sitoo already has its stock-in (the ledger catches up,
      * for every line that transaction carried), or its never-received batch went back to the queue.
      */
-    private boolean settledByReadBack(LedgerLine row) {
+    private boolean settledByReadBack(LedgerLine row, String token) {
         String externalId = row.externalId() != null ? row.externalId() : StockInIds.externalIdFor(row.itemId());
         Instant since = row.restockIntentAt().minus(READ_BACK_SLACK);
         Optional<Long> found = sitoo.findStockIn(row.warehouseId(), externalId, since);
@@ -134,8 +143,12 @@ public class Restocker {
             throw SitooUnavailableException.notSettled("an earlier stock-in for this line (" + externalId + ") may still"
                     + " be in flight; it is read back again once " + settleTime.toSeconds() + " s have passed since it was sent");
         }
-        if (StockInIds.isBatch(externalId) && ledger.requeueBatch(externalId) > 0) {
-            log.info("Batch {} never reached Sitoo warehouse {}: its lines are queued again", externalId, row.warehouseId());
+        if (StockInIds.isBatch(externalId)) {
+            // Never posted singly: the batch's lines go back to the queue, each taken by whoever holds it (this
+            // line by this holder; lines other workers hold are theirs to decide), and the batcher sends them.
+            int requeued = ledger.requeueBatch(externalId, token);
+            log.info("Batch {} never reached Sitoo warehouse {}: {} of its lines queued again", externalId,
+                    row.warehouseId(), requeued);
             return true;
         }
         log.info("No stock-in {} in Sitoo warehouse {}: the earlier attempt did not land, posting now", externalId,

@@ -13,10 +13,17 @@ import org.springframework.jdbc.core.RowMapper;
 /**
  * The return-line ledger. Every state change is a conditional UPDATE, so two workers racing on the
  * same line cannot both win, and a final state (RESTOCKED, NOT_RESTOCKED) is never overwritten.
+ *
+ * <p>A line's stock-in is posted, read back, requeued or voided only by the holder of the line's claim
+ * ({@code claim_token}, until {@code claim_expires_at}): nodes sharing this database exclude each other
+ * here, not in memory. Recording an outcome releases the claim in the same statement.
  */
 public class LedgerRepository {
 
     private static final String NOT_FINAL = "state NOT IN ('RESTOCKED', 'NOT_RESTOCKED')";
+    /** Nobody holds the line: never claimed, released, or its holder's claim lapsed. */
+    private static final String UNCLAIMED = "(claim_token IS NULL OR claim_expires_at < ?)";
+    private static final String RELEASE = "claim_token = NULL, claim_expires_at = NULL";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -95,10 +102,25 @@ public class LedgerRepository {
      * The oldest first, at most {@code limit}: after a long outage the rest wait for the next sweep.
      */
     public List<LedgerLine> findUnconfirmedRestocks(int limit) {
-        // Queued lines never sent (last_post_at NULL) belong to the batcher, not to the read-back settling.
+        // Queued lines never sent (last_post_at NULL) belong to the batcher, not to the read-back settling;
+        // a line another worker holds is being settled by it.
         return jdbc.query("SELECT * FROM return_line WHERE restock_intent_at IS NOT NULL AND state <> 'RESTOCKED'"
-                + " AND (queued_at IS NULL OR last_post_at IS NOT NULL) ORDER BY restock_intent_at FETCH FIRST ? ROWS ONLY",
-                ROW, limit);
+                + " AND (queued_at IS NULL OR last_post_at IS NOT NULL) AND " + UNCLAIMED
+                + " ORDER BY restock_intent_at FETCH FIRST ? ROWS ONLY", ROW, now(), limit);
+    }
+
+    /**
+     * Takes the line for one attempt ({@code token}) until {@code until}: true for exactly one of any
+     * number of attempts racing, on any node. A lapsed claim is taken over (its holder died or hung).
+     */
+    public boolean claim(String itemId, String token, OffsetDateTime until) {
+        return jdbc.update("UPDATE return_line SET claim_token = ?, claim_expires_at = ? WHERE item_id = ? AND "
+                + UNCLAIMED, token, until, itemId, now()) == 1;
+    }
+
+    /** Lets the line go, if {@code token} still holds it. */
+    public void release(String itemId, String token) {
+        jdbc.update("UPDATE return_line SET " + RELEASE + " WHERE item_id = ? AND claim_token = ?", itemId, token);
     }
 
     public boolean markHeld(String itemId, String decision, String reason) {
@@ -120,13 +142,14 @@ public class LedgerRepository {
      * stamps this attempt's time, so a retry knows how recently a post may still be in flight.
      */
     public boolean recordRestockIntent(String itemId, int warehouseId, String sitooSku, String reasonCode,
-                                       String externalId) {
+                                       String externalId, String token, OffsetDateTime until) {
+        // Only while the claim holds (renewed for the post to come): a holder whose claim lapsed posts nothing.
         return jdbc.update("""
                 UPDATE return_line SET state = 'RESTOCKING', decision = 'RESTOCK', warehouse_id = ?, sitoo_sku = ?,
                        reason_code = ?, external_id = ?, restock_intent_at = COALESCE(restock_intent_at, ?),
-                       last_post_at = ?, state_reason = NULL, updated_at = ?, state_changed_at = ?
-                 WHERE item_id = ? AND """ + " " + NOT_FINAL,
-                warehouseId, sitooSku, reasonCode, externalId, now(), now(), now(), now(), itemId) == 1;
+                       last_post_at = ?, state_reason = NULL, updated_at = ?, state_changed_at = ?, claim_expires_at = ?
+                 WHERE item_id = ? AND claim_token = ? AND """ + " " + NOT_FINAL,
+                warehouseId, sitooSku, reasonCode, externalId, now(), now(), now(), now(), until, itemId, token) == 1;
     }
 
     /**
@@ -155,34 +178,51 @@ public class LedgerRepository {
 
     public List<LedgerLine> findQueued(RestockQueue queue, int limit) {
         return jdbc.query("SELECT * FROM return_line WHERE queued_at IS NOT NULL AND last_post_at IS NULL"
-                + " AND state = 'RESTOCKING' AND warehouse_id = ? AND reason_code IS NOT DISTINCT FROM ?"
+                + " AND state = 'RESTOCKING' AND warehouse_id = ? AND reason_code IS NOT DISTINCT FROM ? AND " + UNCLAIMED
                 + " ORDER BY queued_at, item_id FETCH FIRST " + limit + " ROWS ONLY", ROW, queue.warehouseId(),
-                queue.reasonCode());
+                queue.reasonCode(), now());
     }
 
     /**
-     * The batch is about to be sent as the Sitoo transaction {@code externalId}: from now on its outcome
-     * may be unknown, and is settled by reading that externalid back. One statement, so all or none.
+     * The batch is about to be sent as the Sitoo transaction {@code externalId}: each line still queued and
+     * unclaimed is claimed by {@code token} and stamped sent in one statement (a compare-and-set per line),
+     * and the lines actually taken are answered. Only those may go in the request: another batcher (this node's
+     * or another's) or a single restock may have taken the rest. From now on the outcome of the taken lines
+     * may be unknown, and is settled by reading {@code externalId} back.
      */
-    public void markPosted(List<String> itemIds, String externalId) {
-        jdbc.update("UPDATE return_line SET external_id = ?, last_post_at = ?, updated_at = ? WHERE state = 'RESTOCKING'"
-                + " AND item_id IN (" + placeholders(itemIds) + ")", concat(List.of(externalId, now(), now()), itemIds));
+    public List<String> takeForBatch(List<String> itemIds, String externalId, String token, OffsetDateTime until) {
+        jdbc.update("UPDATE return_line SET external_id = ?, last_post_at = ?, updated_at = ?, claim_token = ?,"
+                + " claim_expires_at = ? WHERE state = 'RESTOCKING' AND queued_at IS NOT NULL AND last_post_at IS NULL"
+                + " AND " + UNCLAIMED + " AND item_id IN (" + placeholders(itemIds) + ")",
+                concat(List.of(externalId, now(), now(), token, until, now()), itemIds));
+        return jdbc.queryForList("SELECT item_id FROM return_line WHERE external_id = ? AND claim_token = ?"
+                + " ORDER BY queued_at, item_id", String.class, externalId, token);
     }
 
-    /** A throttled batch never reached Sitoo: its lines go back to the queue. */
-    public void requeue(List<String> itemIds) {
-        jdbc.update("UPDATE return_line SET last_post_at = NULL, external_id = NULL WHERE state = 'RESTOCKING'"
-                + " AND item_id IN (" + placeholders(itemIds) + ")", itemIds.toArray());
+    /** A throttled batch never reached Sitoo: the lines {@code token} holds go back to the queue. */
+    public void requeue(List<String> itemIds, String token) {
+        jdbc.update("UPDATE return_line SET last_post_at = NULL, external_id = NULL, " + RELEASE
+                + " WHERE state = 'RESTOCKING' AND claim_token = ? AND item_id IN (" + placeholders(itemIds) + ")",
+                concat(List.of(token), itemIds));
+    }
+
+    /** The batch's answer was lost: its holder lets the lines go, and the sweep reads them back later. */
+    public void release(List<String> itemIds, String token) {
+        jdbc.update("UPDATE return_line SET " + RELEASE + " WHERE claim_token = ? AND item_id IN ("
+                + placeholders(itemIds) + ")", concat(List.of(token), itemIds));
     }
 
     /**
      * A sent batch that Sitoo never received (read back and not found, long after it was sent): its lines
-     * go back to the queue as they are, to be sent in a new batch under a new externalid.
+     * go back to the queue as they are, to be sent in a new batch under a new externalid. Only the lines
+     * nobody else holds (or {@code token} holds): a line another worker holds is that worker's to settle,
+     * so a requeue can never race a single post of the same line.
      */
-    public int requeueBatch(String externalId) {
-        return jdbc.update("UPDATE return_line SET state = 'RESTOCKING', last_post_at = NULL, external_id = NULL,"
-                + " state_reason = 'queued again: its batch never reached Sitoo', updated_at = ? WHERE external_id = ?"
-                + " AND queued_at IS NOT NULL AND restock_intent_at IS NOT NULL AND " + NOT_FINAL, now(), externalId);
+    public int requeueBatch(String externalId, String token) {
+        return jdbc.update("UPDATE return_line SET state = 'RESTOCKING', last_post_at = NULL, external_id = NULL, "
+                + RELEASE + ", state_reason = 'queued again: its batch never reached Sitoo', updated_at = ?"
+                + " WHERE external_id = ? AND queued_at IS NOT NULL AND restock_intent_at IS NOT NULL AND " + NOT_FINAL
+                + " AND (claim_token = ? OR " + UNCLAIMED + ")", now(), externalId, token, now());
     }
 
     /** The lines a stock-in (by its externalid) carries that the ledger does not yet know as restocked. */
@@ -194,16 +234,17 @@ public class LedgerRepository {
     /** Sitoo confirmed the transaction carrying these lines. One statement, so all or none. */
     public int markRestocked(List<String> itemIds, long sitooTransactionId, String how) {
         return jdbc.update("UPDATE return_line SET state = 'RESTOCKED', sitoo_transaction_id = ?, restocked_at = ?,"
-                + " state_reason = ?, exception_id = NULL, updated_at = ?, state_changed_at = ? WHERE state <> 'RESTOCKED'"
+                + " state_reason = ?, exception_id = NULL, updated_at = ?, state_changed_at = ?, " + RELEASE
+                + " WHERE state <> 'RESTOCKED'"
                 + " AND item_id IN (" + placeholders(itemIds) + ")",
                 concat(List.of(sitooTransactionId, now(), how, now(), now()), itemIds));
     }
 
-    /** Sitoo definitely refused the batch, so nothing moved: the intents are void. */
-    public void clearRestockIntents(List<String> itemIds) {
+    /** Sitoo definitely refused the batch, so nothing moved: the intents {@code token} holds are void. */
+    public void clearRestockIntents(List<String> itemIds, String token) {
         jdbc.update("UPDATE return_line SET restock_intent_at = NULL, queued_at = NULL, last_post_at = NULL,"
-                + " external_id = NULL, updated_at = ? WHERE state <> 'RESTOCKED' AND item_id IN ("
-                + placeholders(itemIds) + ")", concat(List.of(now()), itemIds));
+                + " external_id = NULL, updated_at = ?, " + RELEASE + " WHERE state <> 'RESTOCKED' AND claim_token = ?"
+                + " AND item_id IN (" + placeholders(itemIds) + ")", concat(List.of(now(), token), itemIds));
     }
 
     private static String placeholders(List<?> values) {
@@ -223,10 +264,13 @@ public class LedgerRepository {
         return markRestocked(List.of(itemId), sitooTransactionId, how) == 1;
     }
 
-    /** Sitoo definitely refused the stock-in, so nothing moved: the intent is void. */
-    public void clearRestockIntent(String itemId) {
+    /**
+     * Sitoo definitely refused the stock-in, so nothing moved: the intent is void. Only by the claim's holder:
+     * once the claim lapsed, another worker's post may be in flight and its intent must stay.
+     */
+    public void clearRestockIntent(String itemId, String token) {
         jdbc.update("UPDATE return_line SET restock_intent_at = NULL, queued_at = NULL, last_post_at = NULL, updated_at = ?"
-                + " WHERE item_id = ? AND state <> 'RESTOCKED'", now(), itemId);
+                + " WHERE item_id = ? AND claim_token = ? AND state <> 'RESTOCKED'", now(), itemId, token);
     }
 
     /** Keeps any restock intent: after a Sitoo outage the outcome is still unknown until read back. */

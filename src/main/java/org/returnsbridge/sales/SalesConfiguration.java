@@ -21,7 +21,7 @@ public class SalesConfiguration {
 
     @Bean
     SalesRecorder salesRecorder(SitooClient sitoo, SitooCatalog catalog, SalesLedger ledger, ExceptionQueue exceptions,
-                                MappingRegistry mappings, ObjectMapper json) {
-        return new SalesRecorder(sitoo, catalog, ledger, exceptions, mappings, new SalesOrders(json));
+                                MappingRegistry mappings, ObjectMapper json, org.returnsbridge.claims.Claims claims) {
+        return new SalesRecorder(sitoo, catalog, ledger, exceptions, mappings, new SalesOrders(json), claims);
     }
 }

@@ -87,6 +87,21 @@ public class SalesLedger {
         return jdbc.query("SELECT * FROM sales_record WHERE return_id = ? ORDER BY created_at, record_key", ROW, returnId);
     }
 
+    /**
+     * Takes the record for one attempt to post its order ({@code token}, until {@code until}): true for exactly
+     * one of any number of attempts racing on any node; a lapsed claim is taken over.
+     */
+    public boolean claim(String recordKey, String token, OffsetDateTime until) {
+        return jdbc.update("UPDATE sales_record SET claim_token = ?, claim_expires_at = ? WHERE record_key = ?"
+                + " AND (claim_token IS NULL OR claim_expires_at < ?)", token, until, recordKey, now()) == 1;
+    }
+
+    /** Lets the record go, if {@code token} still holds it. */
+    public void release(String recordKey, String token) {
+        jdbc.update("UPDATE sales_record SET claim_token = NULL, claim_expires_at = NULL WHERE record_key = ?"
+                + " AND claim_token = ?", recordKey, token);
+    }
+
     public void markPending(String recordKey, String reason) {
         mark(recordKey, "PENDING", reason);
     }
@@ -102,7 +117,7 @@ public class SalesLedger {
 
     public void markRecorded(String recordKey, long sitooOrderId, String how) {
         jdbc.update("UPDATE sales_record SET state = 'RECORDED', sitoo_order_id = ?, state_reason = ?, exception_id = NULL,"
-                + " recorded_at = ?, updated_at = ? WHERE record_key = ? AND " + NOT_RECORDED_YET,
+                + " recorded_at = ?, updated_at = ?, claim_token = NULL, claim_expires_at = NULL WHERE record_key = ? AND " + NOT_RECORDED_YET,
                 sitooOrderId, how, now(), now(), recordKey);
     }
 

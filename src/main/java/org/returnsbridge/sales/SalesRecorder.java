@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.returnsbridge.claims.Claims;
 import org.returnsbridge.exceptions.BridgeException;
 import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -26,6 +27,9 @@ import org.slf4j.MDC;
  * externalids unique, so the order's externalid ({@code rf-<refund id>}) is the idempotency key: a
  * repeated post (poll overlap, replay, restart, a lost answer) is refused by Sitoo, the bridge reads the
  * order back, checks it is its own, and records it instead of posting anything new.
+ *
+ * <p>Before that second line of defence, the first: only the holder of the record's claim posts (nodes
+ * sharing the database race on one refund when a poll and a webhook meet); a loser leaves it to the holder.
  */
 public class SalesRecorder {
 
@@ -37,15 +41,17 @@ public class SalesRecorder {
     private final ExceptionQueue exceptions;
     private final MappingRegistry mappings;
     private final SalesOrders orders;
+    private final Claims claims;
 
     public SalesRecorder(SitooClient sitoo, SitooCatalog catalog, SalesLedger ledger, ExceptionQueue exceptions,
-                         MappingRegistry mappings, SalesOrders orders) {
+                         MappingRegistry mappings, SalesOrders orders, Claims claims) {
         this.sitoo = sitoo;
         this.catalog = catalog;
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.mappings = mappings;
         this.orders = orders;
+        this.claims = claims;
     }
 
     /** With the return, refund and item ids in the log context (structured logs carry them as fields). */
@@ -120,6 +126,22 @@ public class SalesRecorder {
 
     private void post(SalesWork work, ObjectNode order) {
         order.withArray("orderitems").forEach(line -> requireKnownSku(line.path("sku").asText()));
+        String token = claims.newToken();
+        if (!ledger.claim(work.recordKey(), token, claims.expiry())) {
+            log.debug("{} is being recorded by another worker right now; it records the outcome", work);
+            return;
+        }
+        try {
+            if (ledger.find(work.recordKey()).map(r -> r.state() == SalesRecordState.RECORDED).orElse(false)) {
+                return; // the previous holder recorded it since this attempt looked
+            }
+            postClaimed(work, order);
+        } finally {
+            ledger.release(work.recordKey(), token); // a no-op once recorded
+        }
+    }
+
+    private void postClaimed(SalesWork work, ObjectNode order) {
         long orderId;
         String how;
         try {

@@ -38,7 +38,9 @@ public class WebhookConfiguration {
 
     @Bean
     WebhookProcessor webhookProcessor(WebhookInbox inbox, ReturnVersions versions, ReturnParser parser,
-                                      ReveniClient reveni, ProducerTemplate camel, ObjectMapper json) {
-        return new WebhookProcessor(inbox, versions, parser, reveni, camel, json);
+                                      ReveniClient reveni, ProducerTemplate camel, ObjectMapper json,
+                                      org.returnsbridge.claims.ReturnClaims returnClaims,
+                                      org.returnsbridge.claims.Claims claims) {
+        return new WebhookProcessor(inbox, versions, parser, reveni, camel, json, returnClaims, claims);
     }
 }

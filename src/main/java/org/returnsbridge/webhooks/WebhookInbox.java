@@ -46,6 +46,12 @@ public class WebhookInbox {
                 Sql.utc(clock.instant().minus(olderThan)));
     }
 
+    /** The return's events not processed yet, in the order they arrived. */
+    public List<String> receivedOf(String returnId) {
+        return jdbc.queryForList("SELECT event_id FROM webhook_inbox WHERE return_id = ? AND status = 'RECEIVED'"
+                + " ORDER BY received_at, event_id", String.class, returnId);
+    }
+
     public void markDone(String id, String status, String note) {
         jdbc.update("UPDATE webhook_inbox SET status = ?, note = ?, processed_at = ? WHERE event_id = ?", status,
                 Sql.truncate(note, 1000), Sql.utc(clock.instant()), id);

@@ -1,16 +1,17 @@
 package org.returnsbridge.webhooks;
 
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
+import org.returnsbridge.claims.Claims;
+import org.returnsbridge.claims.ReturnClaims;
 import org.returnsbridge.ledger.ReturnVersions;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
 import org.returnsbridge.reveni.ReveniReturn;
-import org.returnsbridge.support.StripedLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * Acts on a stored event. The event is a hint: the return it carries ({@code data.object}, or a fresh read
  * from Reveni when it carries none) is what counts, and it goes through exactly the poll's flow. An event
  * older than a state the bridge already acted on is skipped: the ledger only moves forward.
+ *
+ * <p>Any node may store an event (behind a load balancer); one node at a time works on one return's events,
+ * holding the return's claim ({@link ReturnClaims}) and taking them oldest first. A node that finds the
+ * return claimed leaves its event to the holder, which looks for newly arrived events before and after
+ * letting the claim go, so none waits for the inbox sweep.
  */
 public class WebhookProcessor {
 
@@ -29,16 +35,19 @@ public class WebhookProcessor {
     private final ReveniClient reveni;
     private final ProducerTemplate camel;
     private final ObjectMapper json;
-    private final StripedLocks returnLocks = new StripedLocks(64);
+    private final ReturnClaims returnClaims;
+    private final Claims claims;
 
     public WebhookProcessor(WebhookInbox inbox, ReturnVersions versions, ReturnParser parser, ReveniClient reveni,
-                            ProducerTemplate camel, ObjectMapper json) {
+                            ProducerTemplate camel, ObjectMapper json, ReturnClaims returnClaims, Claims claims) {
         this.inbox = inbox;
         this.versions = versions;
         this.parser = parser;
         this.reveni = reveni;
         this.camel = camel;
         this.json = json;
+        this.returnClaims = returnClaims;
+        this.claims = claims;
     }
 
     public void process(String eventId) throws Exception {
@@ -46,24 +55,48 @@ public class WebhookProcessor {
         if (stored.isEmpty()) {
             return;
         }
-        JsonNode event = json.readTree(stored.get().payload());
-        // Several workers take events; those of one return still go one after the other, so a newer
-        // state is never overtaken halfway by an older one.
-        ReentrantLock lock = returnLocks.forKey(returnIdOf(event));
-        lock.lock();
-        try {
-            processLocked(eventId, event);
-        } finally {
-            lock.unlock();
+        // Several workers on several nodes take events; those of one return still go one after the other, so a
+        // newer state is never overtaken halfway by an older one.
+        String returnId = stored.get().returnId();
+        String claimKey = returnId != null ? returnId : "event:" + eventId;
+        do {
+            String token = claims.newToken();
+            if (!returnClaims.tryClaim(claimKey, token)) {
+                log.debug("Return {} is being processed elsewhere; its holder takes event {} too", claimKey, eventId);
+                return;
+            }
+            try {
+                drainClaimed(claimKey, token, returnId, eventId);
+            } finally {
+                returnClaims.release(claimKey, token);
+            }
+            // An event stored while the claim was held, whose worker found the return claimed, is taken now.
+        } while (returnId != null && !inbox.receivedOf(returnId).isEmpty());
+    }
+
+    /** Every waiting event of the return, oldest first, until none is left (or the claim lapsed to another node). */
+    private void drainClaimed(String claimKey, String token, String returnId, String eventId) throws Exception {
+        while (true) {
+            List<String> waiting = returnId != null ? inbox.receivedOf(returnId)
+                    : "RECEIVED".equals(inbox.status(eventId)) ? List.of(eventId) : List.of();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            for (String id : waiting) {
+                var event = inbox.find(id);
+                if (event.isPresent()) {
+                    processClaimed(id, json.readTree(event.get().payload()));
+                }
+                if (!returnClaims.renew(claimKey, token)) {
+                    log.warn("The claim on return {} lapsed while its events were processed; its new holder goes on",
+                            claimKey);
+                    return;
+                }
+            }
         }
     }
 
-    private static String returnIdOf(JsonNode event) {
-        JsonNode data = event.path("data");
-        return data.path("object").path("id").asText(data.path("resource_id").asText(""));
-    }
-
-    private void processLocked(String eventId, JsonNode event) throws Exception {
+    private void processClaimed(String eventId, JsonNode event) throws Exception {
         if (!"RECEIVED".equals(inbox.status(eventId))) {
             return; // processed already (the sweep and the queue can both hold it)
         }

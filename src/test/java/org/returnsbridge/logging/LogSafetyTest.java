@@ -153,6 +153,7 @@ class LogSafetyTest extends SandboxedBridgeTest {
         assertThat(json.path("itemId").asText()).isEqualTo("9b0c3f7a5d2e4c1b8a6f0e9d7c5b3a19");
         assertThat(json.path("refundId").asText()).isEqualTo("d1e2f3a4b5c6478899aabbccddeeff00");
         assertThat(json.path("log.level").asText(json.path("log").path("level").asText())).isEqualTo("WARN");
+        assertThat(json.path("nodeId").asText()).as("the node's id, to tell several nodes' lines apart").isNotBlank();
         assertThat(lines(output)).noneMatch(l -> l.startsWith(FORGED));
     }
 

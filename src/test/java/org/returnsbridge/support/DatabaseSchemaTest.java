@@ -36,7 +36,8 @@ class DatabaseSchemaTest {
             "5|webhook inbox|V5__webhook_inbox.sql|566532809",
             "6|interval sync|V6__interval_sync.sql|1662524323",
             "7|batch stock ins|V7__batch_stock_ins.sql|278452741",
-            "8|poll checkpoint per store|V8__poll_checkpoint_per_store.sql|145816141");
+            "8|poll checkpoint per store|V8__poll_checkpoint_per_store.sql|145816141",
+            "10|claims|V10__claims.sql|1634205987");
 
     @Test
     void h2DatabasesAlreadyMigratedValidateUnchanged() {
@@ -98,6 +99,19 @@ class DatabaseSchemaTest {
         Map<String, Object> column = column(migrated(), table, name);
         assertThat(lower(column.get("data_type"))).isEqualTo("character varying");
         assertThat(((Number) column.get("character_maximum_length")).intValue()).isGreaterThanOrEqualTo(parserLimit);
+    }
+
+    @ParameterizedTest(name = "{0}.{1} holds a claim token")
+    @CsvSource({
+            "return_line, claim_token",
+            "sales_record, claim_token",
+            "exception_record, replay_token",
+            "return_claim, claim_token",
+    })
+    void claimTokensFitTheirColumn(String table, String name) {
+        // A node id of at most 60 characters (ClusterProperties), a separator and 16 random hex digits.
+        Map<String, Object> column = column(migrated(), table, name);
+        assertThat(((Number) column.get("character_maximum_length")).intValue()).isGreaterThanOrEqualTo(60 + 1 + 16);
     }
 
     @Test

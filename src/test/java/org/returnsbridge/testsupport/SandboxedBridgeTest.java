@@ -101,6 +101,7 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM reconciliation_report");
         jdbc.update("DELETE FROM webhook_inbox");
         jdbc.update("DELETE FROM return_version");
+        jdbc.update("DELETE FROM return_claim");
         catalog.invalidateAll();
         sitooGuard.reset();
     }

@@ -54,6 +54,14 @@ public final class TestDatabase {
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
     }
 
+    /**
+     * The JDBC url of a database of this name in the JVM's embedded PostgreSQL (user {@code postgres}, no
+     * password), whatever database the rest of the run uses: for bridge processes that must share one database.
+     */
+    public static String sharedPostgresUrl(String name) {
+        return postgresUrl(name);
+    }
+
     /** The PostgreSQL database standing in for an in-memory H2 url, or null when the url is not one. */
     static String postgresUrlForH2(String h2Url) {
         if (h2Url == null || !h2Url.startsWith("jdbc:h2:mem:")) {
