@@ -39,7 +39,7 @@ import org.returnsbridge.mapping.MappingsLoader;
  * docker/k8s/, read as a cluster would read it (fabric8's model of the Kubernetes API, unknown fields refused)
  * and checked against the bridge: what it reads, what it needs, where it writes. No cluster runs here, so this
  * is what stands between a typo in a manifest and a pod that never becomes ready. The probe paths are asked of
- * a running bridge by {@link DeploymentProbesTest}.
+ * a running bridge by {@link DeployedBridgeTest}.
  */
 class KubernetesManifestsTest {
 
@@ -254,7 +254,7 @@ class KubernetesManifestsTest {
         assertThat(volumes).as("every mount has its volume").containsAll(bridge().getVolumeMounts().stream().map(VolumeMount::getName).toList());
     }
 
-    private static ConfigMap configMapMountedAt(String path) {
+    static ConfigMap configMapMountedAt(String path) {
         VolumeMount mount = bridge().getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path)).findFirst().orElseThrow();
         assertThat(mount.getReadOnly()).as(path + " read-only").isTrue();
         Volume volume = only(Deployment.class).getSpec().getTemplate().getSpec().getVolumes().stream()
