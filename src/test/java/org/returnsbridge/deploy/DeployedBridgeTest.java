@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -100,7 +101,7 @@ class DeployedBridgeTest extends SandboxedBridgeTest {
     @Test
     void anUpdatedMappingsConfigMapIsInForceWithoutARestart() {
         assertThat(mappings.current().location("store-malmo-01")).isEmpty();
-        Map<String, String> updated = new java.util.TreeMap<>(KubernetesManifestsTest.configMapMountedAt("/app/mappings").getData());
+        Map<String, String> updated = new TreeMap<>(KubernetesManifestsTest.configMapMountedAt("/app/mappings").getData());
         updated.put("locations.yaml", updated.get("locations.yaml") + "  store-malmo-01:\n    warehouseid: 2\n");
 
         ConfigMapMount.update(MAPPINGS, updated);
