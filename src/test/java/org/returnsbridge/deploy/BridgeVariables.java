@@ -25,14 +25,9 @@ import org.returnsbridge.connections.VendorConnections;
  *       {@code LOGGING_…} in backticks), such as {@code SERVER_FORWARD_HEADERS_STRATEGY};</li>
  *   <li>what the image's own commands read (docker/Dockerfile's ENTRYPOINT and HEALTHCHECK: {@code JAVA_OPTS},
  *       {@code SERVER_PORT});</li>
- *   <li>{@link #PENDING}: names the deployment files already give that other work of issue 10 adds to the
- *       bridge. A test fails once application.yml reads one of them, so the list is emptied when it lands.</li>
  * </ul>
  */
 final class BridgeVariables {
-
-    /** BRIDGE_NODE_ID: each replica's name in the database claims (issue 10), from the pod's name. */
-    static final Set<String> PENDING = Set.of("BRIDGE_NODE_ID");
 
     static final Path APPLICATION_YML = Path.of("src/main/resources/application.yml");
     static final Path README = Path.of("README.md");
@@ -45,12 +40,11 @@ final class BridgeVariables {
 
     private BridgeVariables() {}
 
-    /** Every variable the bridge (or its image) reads, pending ones included. */
+    /** Every variable the bridge (or its image) reads. */
     static Set<String> known() {
         Set<String> known = new TreeSet<>(fromApplicationYml());
         known.addAll(documentedRelaxedBinding());
         known.addAll(readByTheImage());
-        known.addAll(PENDING);
         return known;
     }
 

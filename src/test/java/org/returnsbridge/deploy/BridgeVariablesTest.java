@@ -21,14 +21,4 @@ class BridgeVariablesTest {
                 "REVENI_BASE_URL", "REVENI_API_KEY", "REVENI_STORE_ID", "SITOO_BASE_URL", "SITOO_API_ID",
                 "SITOO_API_PASSWORD", "BRIDGE_ADMIN_USERNAME", "BRIDGE_ADMIN_PASSWORD");
     }
-
-    /**
-     * A pending name is one the deployment files give before the bridge reads it (other work of issue 10). Once
-     * application.yml reads it, it is simply known: remove it from {@link BridgeVariables#PENDING}.
-     */
-    @Test
-    void pendingVariablesAreRemovedFromTheListOnceTheBridgeReadsThem() {
-        assertThat(BridgeVariables.fromApplicationYml()).as("now read by application.yml: remove from BridgeVariables.PENDING")
-                .doesNotContainAnyElementsOf(BridgeVariables.PENDING);
-    }
 }
