@@ -49,6 +49,7 @@ final class BridgeCluster implements AutoCloseable {
 
     /** PostgreSQL, the balancer and the sandbox (webhooks to the balancer); no bridge yet. */
     static BridgeCluster start(String testName) throws IOException, InterruptedException {
+        clean(Path.of("target", "it-logs", testName)); // an earlier run's logs and summary must not be mistaken for this one's
         BridgeProcesses processes = new BridgeProcesses(testName);
         SharedPostgres postgres = SharedPostgres.start();
         WebhookBalancer balancer = new WebhookBalancer();
@@ -62,6 +63,16 @@ final class BridgeCluster implements AutoCloseable {
         }
         Path workDir = Files.createDirectories(processes.logDir().resolve("work"));
         return new BridgeCluster(processes, postgres, balancer, sandboxPort, workDir);
+    }
+
+    private static void clean(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     SandboxControl sandbox() {
