@@ -1,5 +1,6 @@
 package org.returnsbridge.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -7,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.SoftAssertions;
@@ -27,15 +32,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The exceptions are UNKNOWN_SKU: returns of products Sitoo does not have yet arrive by webhook (the poll is
  * off, so nothing but the two replays touches them afterwards), then the products are created in Sitoo. Both
- * nodes walk the same open records in the same order, and Sitoo and Reveni answer slowly, so the two replays
- * meet on the same lines.
+ * nodes walk the same open records in the same order, and Reveni's answers come late at random, so the two
+ * replays meet on the same lines.
  */
 class ConcurrentReplayIT {
 
     private static final Logger log = LoggerFactory.getLogger(ConcurrentReplayIT.class);
     private static final String CATEGORY = "UNKNOWN_SKU";
     private static final List<String> NEW_SKUS = List.of("CLX-100-S", "CLX-100-M", "CLX-200-38", "CLX-300-1");
-    private static final int RETURNS = 24;
+    private static final int RETURNS = 40;
 
     private BridgeCluster cluster;
 
@@ -72,8 +77,10 @@ class ConcurrentReplayIT {
                 .until(() -> rest.exceptions("OPEN", CATEGORY).size() == RETURNS);
 
         NEW_SKUS.forEach(sku -> sandbox.createProduct(sku, "Cluster test article " + sku));
-        sandbox.sitooFaults("{\"latencyMillis\": 150}");
-        sandbox.reveniFaults("{\"latencyMillis\": 100}");
+        // Vendors that answer in tens of milliseconds, half of Reveni's answers late: the two replays do not run
+        // in lockstep one record apart (where the later one only finds finished lines) but catch up with each other.
+        sandbox.sitooFaults("{\"latencyMillis\": 40}");
+        sandbox.reveniFaults("{\"seed\": 77, \"latencyMillis\": 20, \"rateSlow\": 0.5, \"slowMillis\": 120}");
 
         CountDownLatch go = new CountDownLatch(1);
         CompletableFuture<JsonNode> byRest = CompletableFuture.supplyAsync(() -> {
@@ -89,6 +96,17 @@ class ConcurrentReplayIT {
         JsonNode jmxAnswer = byJmx.get(3, TimeUnit.MINUTES);
         log.info("REST replay on {}: {}", rest, restOutcomes);
         log.info("JMX replay on {}: {}", jmx, jmxAnswer);
+        Set<String> replayedByRest = new TreeSet<>();
+        restOutcomes.forEach(outcome -> replayedByRest.add(outcome.path("id").asText()));
+        Set<String> replayedByBoth = new TreeSet<>();
+        Matcher jmxLine = Pattern.compile("(?m)^#(\\d+) ").matcher(jmxAnswer.asText());
+        while (jmxLine.find()) {
+            if (replayedByRest.contains(jmxLine.group(1))) {
+                replayedByBoth.add(jmxLine.group(1));
+            }
+        }
+        log.info("records replayed by both nodes: {} of {}", replayedByBoth.size(), RETURNS);
+        assertThat(replayedByBoth).as("records both operators replayed (else the two replays never met)").isNotEmpty();
         sandbox.sitooFaults("{}");
         sandbox.reveniFaults("{}");
 
