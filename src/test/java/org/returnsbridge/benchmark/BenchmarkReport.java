@@ -266,8 +266,8 @@ final class BenchmarkReport {
                 .append("window, from /proc; node start-up is excluded and shown apart.\n\n");
         md.append("| nodes | returns | lines | restocked units | drain (s) | lines/s | × 1 node | node CPU (s, each) "
                 + "| bridge CPU (ms/line) | PostgreSQL CPU (s) | PostgreSQL CPU (ms/line) | PostgreSQL share | sandbox CPU (s) "
-                + "| machine busy | node start-up CPU (s, each) | stock-in units / expected | duplicate stock-ins | stock exact |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+                + "| machine busy | harness and other CPU (s) | node start-up CPU (s, each) | stock-in units / expected | duplicate stock-ins | stock exact |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
         Map<String, Double> ratios = clusterRatios().orElse(Map.of());
         for (ScenarioResult r : results) {
             if (r.nodes == null) {
@@ -277,7 +277,8 @@ final class BenchmarkReport {
             md.append("| ").append(r.nodes).append(" | ").append(fmt(r.returns)).append(" | ").append(fmt(r.lines))
                     .append(" | ").append(fmt(r.restockUnits)).append(" | ").append(fmt(r.clusterDrainSeconds))
                     .append(" | ").append(fmt(r.linesPerSecond))
-                    .append(" | ").append(ratio == null ? "n/a" : fmt(ratio) + "×" + (r.correct() ? "" : " (not exact)"))
+                    .append(" | ").append(ratio == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.2f×", ratio) + (r.correct() ? "" : " (not exact)"))
                     .append(" | ").append(list(r.nodeCpuSeconds))
                     .append(" | ").append(fmt(r.bridgeCpuMillisPerLine))
                     .append(" | ").append(fmt(r.databaseCpuSeconds))
@@ -285,14 +286,16 @@ final class BenchmarkReport {
                     .append(" | ").append(r.databaseSharePercent == null ? "n/a" : fmt(r.databaseSharePercent) + " %")
                     .append(" | ").append(fmt(r.sandboxCpuSeconds))
                     .append(" | ").append(r.machineBusyPercent == null ? "n/a" : fmt(r.machineBusyPercent) + " %")
+                    .append(" | ").append(fmt(r.otherCpuSeconds))
                     .append(" | ").append(list(r.nodeStartupCpuSeconds))
                     .append(" | ").append(fmt(r.stockInUnits)).append(" / ").append(fmt(r.restockUnits))
                     .append(" | ").append(fmt(r.duplicateStockIns))
                     .append(" | ").append(exact(r)).append(" |\n");
         }
         md.append("\nbridge CPU per line: every node's CPU over the window, added up, over the backlog's lines (restocked or not); "
-                + "PostgreSQL share: its part of bridges plus PostgreSQL; machine busy: bridges, PostgreSQL and sandbox over "
-                + "window × cores. Until nodes claim work from each other, every node drains the whole backlog: "
+                + "PostgreSQL share: its part of bridges plus PostgreSQL; machine busy: every process's CPU (/proc/stat) over "
+                + "window × cores; harness and other CPU: that minus the nodes, PostgreSQL and the sandbox (the harness "
+                + "seeding and watching, and anything else on the machine: large means a disturbed run). Until nodes claim work from each other, every node drains the whole backlog: "
                 + "the audit columns show the units counted twice. docs/cluster-scaling.md turns these figures into a scaling model.\n");
     }
 

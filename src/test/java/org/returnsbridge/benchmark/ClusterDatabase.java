@@ -1,6 +1,8 @@
 package org.returnsbridge.benchmark;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,8 +32,14 @@ final class ClusterDatabase implements AutoCloseable {
         this.postmasterPid = postmasterPid;
     }
 
-    static ClusterDatabase start() throws IOException, SQLException {
+    /** Starts the server; its own log (the nodes' constraint violations, say) goes to {@code log}, not the console. */
+    static ClusterDatabase start(Path log) throws IOException, SQLException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Files.deleteIfExists(log);
+        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
         EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setOutputRedirector(toLog)
+                .setErrorRedirector(toLog)
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("synchronous_commit", "on")
                 .start();

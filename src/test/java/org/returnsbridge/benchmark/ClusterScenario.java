@@ -50,7 +50,7 @@ final class ClusterScenario {
     /** One result per node count, in the order asked; a run that fails gets its row with the reason. */
     List<ScenarioResult> run() {
         List<ScenarioResult> results = new ArrayList<>();
-        try (ClusterDatabase database = ClusterDatabase.start()) {
+        try (ClusterDatabase database = ClusterDatabase.start(settings.outputDir().resolve("cluster-postgresql.log"))) {
             Console.say("cluster: PostgreSQL up, postmaster pid " + database.postmasterPid());
             for (int nodes : cluster.nodes()) {
                 results.add(runWith(nodes, database));
@@ -232,9 +232,13 @@ final class ClusterScenario {
             used += sandbox;
         }
         // The CPU readings end when the harness saw the drain done, up to a second after the last stock-in.
-        double windowSeconds = (after.atMillis() - before.atMillis()) / 1000.0;
-        int cores = Runtime.getRuntime().availableProcessors();
-        result.machineBusyPercent = Math.round(used / 1e9 / (windowSeconds * cores) * 1000) / 10.0;
+        if (before.machineNanos().isPresent() && after.machineNanos().isPresent()) {
+            long machine = after.machineNanos().getAsLong() - before.machineNanos().getAsLong();
+            double windowSeconds = (after.atMillis() - before.atMillis()) / 1000.0;
+            int cores = Runtime.getRuntime().availableProcessors();
+            result.machineBusyPercent = Math.round(machine / 1e9 / (windowSeconds * cores) * 1000) / 10.0;
+            result.otherCpuSeconds = cpuSeconds(Math.max(0, machine - used));
+        }
         if (audit.units() != expected.restockUnits()) {
             result.note("stock-ins carry " + audit.units() + " units, expected " + expected.restockUnits()
                     + " (" + (audit.units() - expected.restockUnits()) + " counted more than once)");
@@ -284,7 +288,8 @@ final class ClusterScenario {
     }
 
     /** Every process's CPU time at one moment (harness clock). */
-    record CpuReading(long atMillis, List<Long> nodeNanos, OptionalLong databaseNanos, OptionalLong sandboxNanos) {
+    record CpuReading(long atMillis, List<Long> nodeNanos, OptionalLong databaseNanos, OptionalLong sandboxNanos,
+                      OptionalLong machineNanos) {
 
         static CpuReading take(List<RunningBridge> nodes, ClusterDatabase database, long sandboxPid) {
             List<Long> perNode = nodes.stream()
@@ -292,7 +297,7 @@ final class ClusterScenario {
                             () -> new IllegalStateException("no CPU time for node pid " + n.pid() + " (needs Linux /proc)")))
                     .toList();
             return new CpuReading(System.currentTimeMillis(), perNode, database.cpuNanos(),
-                    sandboxPid > 0 ? ProcessCpu.ownNanos(sandboxPid) : OptionalLong.empty());
+                    sandboxPid > 0 ? ProcessCpu.ownNanos(sandboxPid) : OptionalLong.empty(), ProcessCpu.machineBusyNanos());
         }
 
         List<Double> nodeSeconds() {

@@ -60,6 +60,25 @@ final class ProcessCpu {
         return OptionalLong.of(total);
     }
 
+    /**
+     * CPU time the whole machine spent busy, every process and core together, from the first line of
+     * {@code /proc/stat}: user, nice, system, irq, softirq and steal (idle and iowait left out).
+     */
+    static OptionalLong machineBusyNanos() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            String cpu = lines.filter(l -> l.startsWith("cpu ")).findFirst().orElse(null);
+            if (cpu == null) {
+                return OptionalLong.empty();
+            }
+            String[] f = cpu.substring(4).trim().split("\\s+");
+            long busy = Long.parseLong(f[0]) + Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[5])
+                    + Long.parseLong(f[6]) + (f.length > 7 ? Long.parseLong(f[7]) : 0);
+            return OptionalLong.of(busy * NANOS_PER_TICK);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** The parent of a process (a backend's parent is the postmaster), or empty. */
     static OptionalLong parentPid(long pid) {
         Stat stat = stat(pid);

@@ -104,8 +104,13 @@ public final class ScenarioResult {
     public Double databaseCpuMillisPerLine;
     /** The database's share of the bridge-plus-database CPU time, percent. */
     public Double databaseSharePercent;
-    /** Bridges, database and sandbox CPU over drain time × cores: how busy the machine was. */
+    /** The whole machine's busy CPU time (/proc/stat) over the window × cores: how busy the machine was. */
     public Double machineBusyPercent;
+    /**
+     * The machine's busy CPU time over the window minus the nodes', the database's and the sandbox's: the
+     * harness itself (seeding, watching) and whatever else ran on the machine. Large means a disturbed run.
+     */
+    public Double otherCpuSeconds;
     /** Units the bridge's stock-ins carried, against {@code restockUnits}: more is stock counted twice. */
     public Long stockInUnits;
 
