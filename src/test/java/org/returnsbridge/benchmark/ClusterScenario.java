@@ -28,7 +28,7 @@ import org.returnsbridge.testsupport.BridgeProcesses;
 final class ClusterScenario {
 
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final Duration STARTUP = Duration.ofMinutes(5); // three JVMs starting at once on a busy 2-core machine took about 2 minutes
     /** Stock covers the expectation but the ledger disagrees: the drain is over once Sitoo has been quiet this long. */
     private static final Duration SETTLED = Duration.ofSeconds(20);
     private static final Duration QUIET = Duration.ofSeconds(3);
