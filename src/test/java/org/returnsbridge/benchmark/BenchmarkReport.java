@@ -36,6 +36,7 @@ final class BenchmarkReport {
     static final long P99_GOAL_MILLIS = 500;
     static final int MEMORY_GOAL_LINES = 100_000;
     static final String MEMORY_GOAL_HEAP = "256m";
+    static final double CLUSTER_RATIO_GOAL = 0.9;
 
     private final BenchmarkSettings settings;
     private final List<ScenarioResult> results;
@@ -67,6 +68,7 @@ final class BenchmarkReport {
         doc.put("settings", settings);
         doc.put("scenarios", results);
         comparison().ifPresent(c -> doc.put("intervalVersusNaive", c));
+        clusterRatios().ifPresent(r -> doc.put("clusterThroughputVersusOneNode", r));
         doc.put("goals", goals());
         doc.put("method", method());
         return doc;
@@ -111,7 +113,52 @@ final class BenchmarkReport {
 
         String memoryGoal = "the 100 000-line backlog drains with the bridge's heap at 256 MB";
         goals.add(memoryGoal(memoryGoal));
+        if (settings.scenarios().contains(BenchmarkSettings.Scenario.CLUSTER)) {
+            goals.add(clusterGoal());
+        }
         return goals;
+    }
+
+    /** Each cluster run's lines/s over the one-node run's, keyed by node count ("2" → 0.95). */
+    Optional<Map<String, Double>> clusterRatios() {
+        Optional<ScenarioResult> one = clusterRun(1).filter(r -> r.linesPerSecond != null);
+        if (one.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        results.stream().filter(r -> r.nodes != null && r.linesPerSecond != null)
+                .forEach(r -> ratios.put(Integer.toString(r.nodes), ratio(r.linesPerSecond, one.get().linesPerSecond)));
+        return Optional.of(ratios);
+    }
+
+    private Goal clusterGoal() {
+        String goal = "two nodes on this machine drain the CPU-bound backlog at ≥ 0.9× one node's lines/s (claims cost little)";
+        String target = "≥ 0.9×, both runs exact";
+        Optional<ScenarioResult> one = clusterRun(1);
+        Optional<ScenarioResult> two = clusterRun(2);
+        if (one.isEmpty() || two.isEmpty()) {
+            return Goal.notJudged(goal, target, "not run: needs -Dbenchmark.clusterNodes to list 1 and 2");
+        }
+        List<String> wrong = new ArrayList<>();
+        for (ScenarioResult r : List.of(one.get(), two.get())) {
+            if (!r.correct()) {
+                wrong.add(r.scenario + " " + (r.error != null ? "did not finish: " + r.error : "not exact: " + exact(r)));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            return Goal.notJudged(goal, target, "not judged: " + String.join("; ", wrong));
+        }
+        double ratio = ratio(two.get().linesPerSecond, one.get().linesPerSecond);
+        return Goal.atLeast(goal, target, ratio, CLUSTER_RATIO_GOAL, fmt(ratio) + "× (" + fmt(two.get().linesPerSecond)
+                + " against " + fmt(one.get().linesPerSecond) + " lines/s, " + fmt(one.get().lines) + " lines)", "×");
+    }
+
+    private Optional<ScenarioResult> clusterRun(int nodes) {
+        return results.stream().filter(r -> r.nodes != null && r.nodes == nodes).findFirst();
+    }
+
+    private static double ratio(double value, double base) {
+        return Math.round(value / base * 100) / 100.0;
     }
 
     private Goal memoryGoal(String goal) {
@@ -194,6 +241,10 @@ final class BenchmarkReport {
                     .append(fmt(r.productLookupsWhileMeasured)).append(" |\n");
         });
 
+        if (results.stream().anyMatch(r -> r.nodes != null)) {
+            clusterSection(md);
+        }
+
         md.append("\n## Goals\n\n| goal | target | measured | result | by how much |\n|---|---|---|---|---|\n");
         for (Goal g : goals()) {
             md.append("| ").append(g.goal()).append(" | ").append(g.target()).append(" | ").append(g.measured())
@@ -204,7 +255,69 @@ final class BenchmarkReport {
         return md.toString();
     }
 
-    static List<String> method() {
+    private void clusterSection(StringBuilder md) {
+        BenchmarkSettings.Cluster c = settings.cluster();
+        md.append("\n## Cluster: the backlog drained by several nodes on one PostgreSQL\n\n");
+        md.append("Sitoo rate limit ").append(c.rateLimit()).append(" requests/s (every node's `BRIDGE_SITOO_RATE_LIMIT` the same), ")
+                .append(c.latencyMillis()).append(" ms per call, `BRIDGE_SYNC_MODE=").append(c.syncMode()).append("`; ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores shared by every process below, ")
+                .append("so more nodes cannot be faster here: the question is what coordinating them costs. ")
+                .append("One run per node count (sample size: the returns and lines of each row). CPU times over the drain ")
+                .append("window, from /proc; node start-up is excluded and shown apart.\n\n");
+        md.append("| nodes | returns | lines | restocked units | drain (s) | lines/s | × 1 node | node CPU (s, each) "
+                + "| bridge CPU (ms/line) | PostgreSQL CPU (s) | PostgreSQL CPU (ms/line) | PostgreSQL share | sandbox CPU (s) "
+                + "| machine busy | harness and other CPU (s) | node start-up CPU (s, each) | stock-in units / expected | duplicate stock-ins | stock exact |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+        Map<String, Double> ratios = clusterRatios().orElse(Map.of());
+        for (ScenarioResult r : results) {
+            if (r.nodes == null) {
+                continue;
+            }
+            Double ratio = ratios.get(Integer.toString(r.nodes));
+            md.append("| ").append(r.nodes).append(" | ").append(fmt(r.returns)).append(" | ").append(fmt(r.lines))
+                    .append(" | ").append(fmt(r.restockUnits)).append(" | ").append(fmt(r.clusterDrainSeconds))
+                    .append(" | ").append(fmt(r.linesPerSecond))
+                    .append(" | ").append(ratio == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.2f×", ratio) + (r.correct() ? "" : " (not exact)"))
+                    .append(" | ").append(list(r.nodeCpuSeconds))
+                    .append(" | ").append(fmt(r.bridgeCpuMillisPerLine))
+                    .append(" | ").append(fmt(r.databaseCpuSeconds))
+                    .append(" | ").append(fmt(r.databaseCpuMillisPerLine))
+                    .append(" | ").append(r.databaseSharePercent == null ? "n/a" : fmt(r.databaseSharePercent) + " %")
+                    .append(" | ").append(fmt(r.sandboxCpuSeconds))
+                    .append(" | ").append(r.machineBusyPercent == null ? "n/a" : fmt(r.machineBusyPercent) + " %")
+                    .append(" | ").append(fmt(r.otherCpuSeconds))
+                    .append(" | ").append(list(r.nodeStartupCpuSeconds))
+                    .append(" | ").append(fmt(r.stockInUnits)).append(" / ").append(fmt(r.restockUnits))
+                    .append(" | ").append(fmt(r.duplicateStockIns))
+                    .append(" | ").append(exact(r)).append(" |\n");
+        }
+        md.append("\nbridge CPU per line: every node's CPU over the window, added up, over the backlog's lines (restocked or not); "
+                + "PostgreSQL share: its part of bridges plus PostgreSQL; machine busy: every process's CPU (/proc/stat) over "
+                + "window × cores; harness and other CPU: that minus the nodes, PostgreSQL and the sandbox (the harness "
+                + "seeding and watching, and anything else on the machine: large means a disturbed run). Until nodes claim work from each other, every node drains the whole backlog: "
+                + "the audit columns show the units counted twice. docs/cluster-scaling.md turns these figures into a scaling model.\n");
+    }
+
+    private static String list(List<Double> values) {
+        return values == null ? "n/a" : values.stream().map(BenchmarkReport::fmt).collect(Collectors.joining(", "));
+    }
+
+    List<String> method() {
+        List<String> method = new ArrayList<>(baseMethod());
+        if (results.stream().anyMatch(r -> r.nodes != null)) {
+            method.add("Cluster: one embedded PostgreSQL (synchronous_commit on) for the whole scenario, a fresh database and a fresh "
+                    + "sandbox per node count; the nodes start on an empty Reveni and the clock starts when the backlog is seeded "
+                    + "into it, once every node is ready. Drain: to the last stock-in Sitoo recorded, counted once Sitoo holds at "
+                    + "least the expected units everywhere and the ledger has every line where it must end (or, when it never does, "
+                    + "Sitoo has taken no transaction for 20 s). CPU: utime+stime from /proc/<pid>/stat of each node, of the "
+                    + "sandbox, and of PostgreSQL's postmaster with its children (live ones, and those ended, through the "
+                    + "postmaster's cutime/cstime), read when every node was ready and when the drain was seen done.");
+        }
+        return method;
+    }
+
+    static List<String> baseMethod() {
         return List.of(
                 "Each scenario runs against its own standalone sandbox process; the bridge is the packaged jar in live mode, its own process.",
                 "Drain (s): from starting the bridge process (the naive client: from its start) to the last stock-in as Sitoo (the sandbox) recorded it; "

@@ -31,14 +31,15 @@ public final class BenchmarkRunner {
         List<ScenarioResult> results = new ArrayList<>();
         for (BenchmarkSettings.Scenario scenario : settings.scenarios()) {
             Console.say("=== scenario " + scenario.id());
-            ScenarioResult result = switch (scenario) {
-                case INTERVAL -> BacklogDrainScenario.backlog(settings, catalogue, "interval").run();
-                case IMMEDIATE -> BacklogDrainScenario.backlog(settings, catalogue, "immediate").run();
-                case NAIVE -> new NaiveBaselineScenario(settings, catalogue).run();
-                case STEADY -> new SteadyWebhooksScenario(settings, catalogue).run();
-                case MEMORY -> BacklogDrainScenario.memory(settings, catalogue).run();
+            List<ScenarioResult> scenarioResults = switch (scenario) {
+                case INTERVAL -> List.of(BacklogDrainScenario.backlog(settings, catalogue, "interval").run());
+                case IMMEDIATE -> List.of(BacklogDrainScenario.backlog(settings, catalogue, "immediate").run());
+                case NAIVE -> List.of(new NaiveBaselineScenario(settings, catalogue).run());
+                case STEADY -> List.of(new SteadyWebhooksScenario(settings, catalogue).run());
+                case MEMORY -> List.of(BacklogDrainScenario.memory(settings, catalogue).run());
+                case CLUSTER -> new ClusterScenario(settings, catalogue).run(); // a row per node count
             };
-            results.add(result);
+            results.addAll(scenarioResults);
         }
         BenchmarkReport report = new BenchmarkReport(settings, results);
         List<Path> files = report.write();

@@ -34,6 +34,7 @@ import java.util.function.Function;
  * @param scenarios             which scenarios to run, in this order
  * @param outputDir             where the result files and each scenario's process logs go
  * @param bridgeEnv             extra environment for every bridge started ({@code -Dbenchmark.env.NAME=value})
+ * @param cluster               the cluster scenario's node counts and its Sitoo (see {@link Cluster})
  */
 public record BenchmarkSettings(long seed, int returns, int naiveReturns, int memoryLines, String memoryHeap,
         String bridgeHeap, String sandboxHeap, int latencyMillis, int rateLimit, int skus, int locations,
@@ -41,7 +42,37 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         List<Scenario> scenarios,
         @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class)
         Path outputDir,
-        Map<String, String> bridgeEnv) {
+        Map<String, String> bridgeEnv,
+        Cluster cluster) {
+
+    /**
+     * The cluster scenario: the backlog drained by each of {@code nodes} bridge processes in turn, all on one
+     * PostgreSQL, against a Sitoo whose rate limit is far above what the nodes can reach and whose latency is
+     * low, so that CPU (the bridges', the database's) is what bounds the drain.
+     *
+     * @param nodes          node counts, one run each, in this order ({@code -Dbenchmark.clusterNodes=1,2,3})
+     * @param rateLimit      the sandbox's Sitoo rate limit and every node's {@code BRIDGE_SITOO_RATE_LIMIT}
+     * @param latencyMillis  every Sitoo call takes at least this long
+     * @param syncMode       the nodes' {@code BRIDGE_SYNC_MODE}
+     */
+    public record Cluster(List<Integer> nodes, int rateLimit, int latencyMillis, String syncMode) {
+
+        public static final Cluster DEFAULT = new Cluster(List.of(1, 2, 3), 10_000, 2, "immediate");
+
+        public Cluster {
+            nodes = List.copyOf(nodes);
+            if (nodes.isEmpty() || nodes.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("benchmark.clusterNodes must list node counts of at least 1, was " + nodes);
+            }
+            requirePositive("clusterRateLimit", rateLimit);
+            if (latencyMillis < 0) {
+                throw new IllegalArgumentException("benchmark.clusterLatencyMillis must not be negative, was " + latencyMillis);
+            }
+            if (!List.of("immediate", "interval").contains(syncMode)) {
+                throw new IllegalArgumentException("benchmark.clusterSyncMode must be immediate or interval, was '" + syncMode + "'");
+            }
+        }
+    }
 
     /** The scenarios, by the name used in {@code -Dbenchmark.scenarios=interval,steady,memory,naive}. */
     public enum Scenario {
@@ -54,7 +85,9 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         /** Webhooks at a steady rate, bridge in immediate mode: webhook → stock-in latency. */
         STEADY("steady"),
         /** The backlog at {@code memoryLines} lines with the bridge's heap at {@code memoryHeap}. */
-        MEMORY("memory");
+        MEMORY("memory"),
+        /** The backlog drained by 1, 2, 3 nodes on one PostgreSQL, Sitoo's rate limit raised (not in the default list). */
+        CLUSTER("cluster");
 
         private final String id;
 
@@ -93,6 +126,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         }
         scenarios = List.copyOf(scenarios);
         bridgeEnv = Map.copyOf(bridgeEnv);
+        cluster = cluster == null ? Cluster.DEFAULT : cluster;
     }
 
     /** The defaults, each overridable by {@code -Dbenchmark.<name>=...}. */
@@ -130,7 +164,11 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
                 scenarios == null ? List.of(Scenario.INTERVAL, Scenario.STEADY, Scenario.MEMORY, Scenario.NAIVE)
                         : Arrays.stream(scenarios.split(",")).filter(s -> !s.isBlank()).map(Scenario::of).toList(),
                 Path.of(stringOr(get, "outputDir", "target/benchmark")),
-                env);
+                env,
+                new Cluster(nodesOr(get, "clusterNodes", Cluster.DEFAULT.nodes()),
+                        intOr(get, "clusterRateLimit", Cluster.DEFAULT.rateLimit()),
+                        intOr(get, "clusterLatencyMillis", Cluster.DEFAULT.latencyMillis()),
+                        stringOr(get, "clusterSyncMode", Cluster.DEFAULT.syncMode())));
     }
 
     public boolean naiveIsSample() {
@@ -140,7 +178,14 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
     public BenchmarkSettings withOutputDir(Path dir) {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, bridgeHeap, sandboxHeap,
                 latencyMillis, rateLimit, skus, locations, steadyEventsPerSecond, steadySeconds, steadyWarmupSeconds,
-                pollCron, timeoutMinutes, scenarios, dir, bridgeEnv);
+                pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, cluster);
+    }
+
+    /** The same settings with the cluster's Sitoo (latency, rate limit), for the cluster scenario's environment. */
+    public BenchmarkSettings withClusterSitoo() {
+        return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, bridgeHeap, sandboxHeap,
+                cluster.latencyMillis(), cluster.rateLimit(), skus, locations, steadyEventsPerSecond, steadySeconds,
+                steadyWarmupSeconds, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, cluster);
     }
 
     /** The Sitoo faults every scenario runs under: the latency and rate limit, nothing random. */
@@ -160,6 +205,18 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
             return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("benchmark." + name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static List<Integer> nodesOr(Function<String, String> get, String name, List<Integer> fallback) {
+        String value = get.apply(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("benchmark." + name + " must be whole numbers separated by commas, was '" + value + "'");
         }
     }
 

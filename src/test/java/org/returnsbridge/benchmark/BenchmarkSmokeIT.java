@@ -35,7 +35,8 @@ class BenchmarkSmokeIT {
                         BenchmarkSettings.Scenario.STEADY),
                 Path.of("target", "benchmark-smoke"),
                 // A short interval window: the toy backlog would otherwise wait out the 10 s default.
-                Map.of("BRIDGE_SYNC_WINDOW", "PT2S"));
+                Map.of("BRIDGE_SYNC_WINDOW", "PT2S"),
+                BenchmarkSettings.Cluster.DEFAULT);
 
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(settings);
 

@@ -45,6 +45,10 @@ final class RunningBridge {
         return env;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

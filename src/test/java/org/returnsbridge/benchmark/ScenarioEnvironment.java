@@ -24,6 +24,7 @@ final class ScenarioEnvironment implements AutoCloseable {
     private final BridgeProcesses processes;
     private final List<Process> started = new ArrayList<>();
     private BenchmarkSandbox sandbox;
+    private Process sandboxProcess;
     private Path mappings;
 
     ScenarioEnvironment(BenchmarkSettings settings, BenchmarkCatalogue catalogue, String scenario) throws IOException {
@@ -38,7 +39,8 @@ final class ScenarioEnvironment implements AutoCloseable {
     /** Starts the sandbox, creates the benchmark's Sitoo world, writes the mappings, switches the faults on. */
     BenchmarkSandbox startSandbox() throws IOException, InterruptedException {
         int port = BridgeProcesses.freePort();
-        started.add(processes.startSandbox(port, List.of("-Xmx" + settings.sandboxHeap())));
+        sandboxProcess = processes.startSandbox(port, List.of("-Xmx" + settings.sandboxHeap()));
+        started.add(sandboxProcess);
         sandbox = new BenchmarkSandbox(port);
         catalogue.setUpSitoo(sandbox.admin());
         mappings = catalogue.writeMappings(Path.of("mappings"), dir.resolve("mappings"));
@@ -57,6 +59,15 @@ final class ScenarioEnvironment implements AutoCloseable {
 
     /** The same on a given port (the steady state needs it first, for the webhook URL the bridge registers). */
     RunningBridge startBridge(int port, String syncMode, String heap, Map<String, String> scenarioEnv) throws IOException {
+        return startNode("bridge", port, syncMode, heap, scenarioEnv);
+    }
+
+    /**
+     * One of several bridges of a scenario (the cluster's nodes): the same, its log and H2 folder named after it.
+     * Nodes that share a database say so in {@code scenarioEnv} ({@code SPRING_DATASOURCE_URL} and friends).
+     */
+    RunningBridge startNode(String name, int port, String syncMode, String heap, Map<String, String> scenarioEnv)
+            throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("BRIDGE_SYNC_MODE", syncMode);
         env.put("BRIDGE_MAPPINGS_DIR", mappings.toString());
@@ -67,9 +78,9 @@ final class ScenarioEnvironment implements AutoCloseable {
         env.putAll(settings.bridgeEnv());
         List<String> jvm = List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
         long startMillis = System.currentTimeMillis();
-        Process process = processes.startBridge("bridge", sandbox.port(), port, dir.resolve("data"), env, jvm);
+        Process process = processes.startBridge(name, sandbox.port(), port, dir.resolve("data-" + name), env, jvm);
         started.add(process);
-        return new RunningBridge(process, port, startMillis, heap, env, processes.log("bridge"));
+        return new RunningBridge(process, port, startMillis, heap, env, processes.log(name));
     }
 
     Path dir() {
@@ -78,6 +89,11 @@ final class ScenarioEnvironment implements AutoCloseable {
 
     BenchmarkSandbox sandbox() {
         return sandbox;
+    }
+
+    /** The sandbox's process id (its CPU time is the harness's share of the machine), or -1 before it started. */
+    long sandboxPid() {
+        return sandboxProcess == null ? -1 : sandboxProcess.pid();
     }
 
     /** Kills the bridge(s) first, then the sandbox; waits until each is gone. */

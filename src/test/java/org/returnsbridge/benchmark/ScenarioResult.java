@@ -88,6 +88,32 @@ public final class ScenarioResult {
     /** Returns sent before the clock starts, one sellable line per SKU, so the product cache is warm. */
     public Integer primingReturns;
 
+    // Cluster (several nodes on one PostgreSQL); CPU times over the drain window, from /proc
+    public Integer nodes;
+    /** From the first return seeded (every node already up and idle) to the last stock-in Sitoo recorded. */
+    public Double clusterDrainSeconds;
+    /** Each node's CPU time over the drain window, seconds. */
+    public List<Double> nodeCpuSeconds;
+    /** Each node's CPU time from its start until it was ready (JVM, Spring, Flyway): not part of the per-line cost. */
+    public List<Double> nodeStartupCpuSeconds;
+    /** PostgreSQL's CPU time over the drain window (postmaster and every child), seconds. */
+    public Double databaseCpuSeconds;
+    /** The standalone sandbox's CPU time over the drain window: the simulated vendors, competing for the same cores. */
+    public Double sandboxCpuSeconds;
+    public Double bridgeCpuMillisPerLine;
+    public Double databaseCpuMillisPerLine;
+    /** The database's share of the bridge-plus-database CPU time, percent. */
+    public Double databaseSharePercent;
+    /** The whole machine's busy CPU time (/proc/stat) over the window × cores: how busy the machine was. */
+    public Double machineBusyPercent;
+    /**
+     * The machine's busy CPU time over the window minus the nodes', the database's and the sandbox's: the
+     * harness itself (seeding, watching) and whatever else ran on the machine. Large means a disturbed run.
+     */
+    public Double otherCpuSeconds;
+    /** Units the bridge's stock-ins carried, against {@code restockUnits}: more is stock counted twice. */
+    public Long stockInUnits;
+
     public final Map<String, Object> settings = new LinkedHashMap<>();
     public final List<String> notes = new ArrayList<>();
     public String logDir;
