@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.returnsbridge.support.Sql;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -48,6 +49,23 @@ public class ExceptionQueue {
     public long record(ExceptionCategory category, String reason, FailedWork work) {
         String shortReason = reason == null ? category.name() : reason.length() > 2000 ? reason.substring(0, 1999) + "…" : reason;
         boolean[] unchanged = {false};
+        long id;
+        try {
+            id = recordOnce(category, shortReason, work, unchanged);
+        } catch (DuplicateKeyException anotherNodeInsertedFirst) {
+            // The same work failed on another node (or worker) at this instant and its record won the unique
+            // current_key: this failure is one more attempt of that record.
+            id = recordOnce(category, shortReason, work, unchanged);
+        }
+        if (unchanged[0]) {
+            log.debug("Exception {} [{}] for {} met again unchanged", id, category, work.lineKey());
+        } else {
+            log.warn("Exception {} [{}] for {}: {}", id, category, work.lineKey(), shortReason);
+        }
+        return id;
+    }
+
+    private long recordOnce(ExceptionCategory category, String shortReason, FailedWork work, boolean[] unchanged) {
         Long id = tx.execute(transaction -> {
             OffsetDateTime now = now();
             Optional<ExceptionRecord> current = currentRecord(work.lineKey());
@@ -74,8 +92,8 @@ public class ExceptionQueue {
             jdbc.update(con -> {
                 var ps = con.prepareStatement("""
                         INSERT INTO exception_record (line_key, category, reason, return_id, item_id, sku, location_id,
-                               warehouse_id, payload, attempts, status, first_seen, last_seen, next_attempt_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'OPEN', ?, ?, ?)""", new String[] {"id"});
+                               warehouse_id, payload, attempts, status, first_seen, last_seen, next_attempt_at, current_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'OPEN', ?, ?, ?, ?)""", new String[] {"id"});
                 ps.setString(1, work.lineKey());
                 ps.setString(2, category.name());
                 ps.setString(3, shortReason);
@@ -88,15 +106,11 @@ public class ExceptionQueue {
                 ps.setObject(10, now);
                 ps.setObject(11, now);
                 ps.setObject(12, nextAttempt(category, 1, now));
+                ps.setString(13, work.lineKey());
                 return ps;
             }, key);
             return key.getKey().longValue();
         });
-        if (unchanged[0]) {
-            log.debug("Exception {} [{}] for {} met again unchanged", id, category, work.lineKey());
-        } else {
-            log.warn("Exception {} [{}] for {}: {}", id, category, work.lineKey(), shortReason);
-        }
         return id;
     }
 
@@ -110,8 +124,8 @@ public class ExceptionQueue {
 
     /** The unit of work succeeded: its current record (if any) is resolved. */
     public void resolve(String lineKey) {
-        int n = jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ?, next_attempt_at = NULL"
-                + " WHERE line_key = ? AND " + CURRENT, now(), lineKey);
+        int n = jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ?, next_attempt_at = NULL,"
+                + " current_key = NULL WHERE line_key = ? AND " + CURRENT, now(), lineKey);
         if (n > 0) {
             log.info("Exception for {} resolved: a later attempt succeeded", lineKey);
         }
@@ -175,7 +189,7 @@ public class ExceptionQueue {
 
     public void resolveIfStillReplaying(long id, String token) {
         jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ?, next_attempt_at = NULL,"
-                + " replay_token = NULL, replay_expires_at = NULL WHERE id = ? AND status = 'REPLAYING'"
+                + " current_key = NULL, replay_token = NULL, replay_expires_at = NULL WHERE id = ? AND status = 'REPLAYING'"
                 + " AND replay_token = ?", now(), id, token);
     }
 
@@ -184,9 +198,14 @@ public class ExceptionQueue {
                 + " AND status IN ('OPEN', 'REPLAYING')", id);
     }
 
+    /**
+     * The work's current record, locked until the transaction ends, so two failures of it counted at the same
+     * instant both count (attempts is read, then written). Newest first: an older duplicate from before V11
+     * has no current_key and is left as it is.
+     */
     private Optional<ExceptionRecord> currentRecord(String lineKey) {
-        return jdbc.query("SELECT * FROM exception_record WHERE line_key = ? AND " + CURRENT + " ORDER BY id", ROW, lineKey)
-                .stream().findFirst();
+        return jdbc.query("SELECT * FROM exception_record WHERE line_key = ? AND " + CURRENT + " ORDER BY id DESC"
+                + " FETCH FIRST 1 ROWS ONLY FOR UPDATE", ROW, lineKey).stream().findFirst();
     }
 
     /** Transient failures are retried automatically, further apart each time; permanent ones wait for a person. */
