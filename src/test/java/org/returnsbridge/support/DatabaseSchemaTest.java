@@ -36,7 +36,8 @@ class DatabaseSchemaTest {
             "5|webhook inbox|V5__webhook_inbox.sql|566532809",
             "6|interval sync|V6__interval_sync.sql|1662524323",
             "7|batch stock ins|V7__batch_stock_ins.sql|278452741",
-            "8|poll checkpoint per store|V8__poll_checkpoint_per_store.sql|145816141");
+            "8|poll checkpoint per store|V8__poll_checkpoint_per_store.sql|145816141",
+            "9|quartz job store|V9__quartz_job_store.sql|-1592191551");
 
     @Test
     void h2DatabasesAlreadyMigratedValidateUnchanged() {
