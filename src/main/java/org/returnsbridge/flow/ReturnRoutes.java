@@ -85,9 +85,11 @@ public class ReturnRoutes extends RouteBuilder {
                 .end()
                 .process(poller::begin)
                 // A node shutting down finishes the page in hand and stops: the checkpoint is saved, and the next
-                // poll (on another node) goes on from there.
+                // poll (on another node) goes on from there. The first page is always read, so a poll that ran
+                // (a replay of a failed poll, say) has polled.
                 .loopDoWhile(PredicateBuilder.and(exchangeProperty(NEXT_PAGE).isNotNull(),
-                        exchange -> scheduledWork.isOpen()))
+                        exchange -> scheduledWork.isOpen()
+                                || !exchange.getProperty(ReturnsPoller.PROGRESS, PollProgress.class).anyPage()))
                     .process(poller::fetchNextPage)
                     // The returns of a page in parallel (each return's lines in order); the checkpoint is
                     // saved only once the whole page is done. In immediate mode, lines restocked at the
