@@ -64,6 +64,15 @@ class StartupRefusalTest {
                 .doesNotContain("secret");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PT0.5S", "PT11S", "PT1M"})
+    void aCheckinIntervalThatWouldDelayFailoverPast30sIsRefused(String interval) {
+        String message = startupFailure("--bridge.scheduler.checkin-interval=" + interval);
+
+        assertThat(message).contains("bridge.scheduler").contains("between 1 s and 10 s")
+                .contains("BRIDGE_SCHEDULER_CHECKIN_INTERVAL");
+    }
+
     @Test
     void missingIntegratorRoutesRefuseToStart() {
         String message = startupFailure("--camel.main.routes-include-pattern=file:" + dir + "/*.yaml");

@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.mapping.MappingRegistry;
+import org.returnsbridge.scheduling.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.camel.ExtendedStartupListener;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The start-up sequence, in the order that keeps it safe: check the mappings against Sitoo and the
  * integrators' routes against what the flow needs (either failing stops the application with a
- * message naming the file), settle stock-ins a crash left unconfirmed, and only then start polling.
+ * message naming the file), settle stock-ins a crash left unconfirmed, start the scheduled routes, and
+ * only then let this node take its share of the cluster's scheduled work ({@link ScheduledWork}).
  *
  * <p>It runs as a Camel startup listener, once every route is up, because the Sitoo check goes over
  * Camel's HTTP endpoint; an exception here fails Camel's start, and with it the application's.
@@ -34,10 +36,11 @@ public class BridgeStartup implements ExtendedStartupListener {
     private final CamelContext camel;
     private final BridgeProperties props;
     private final PollSchedule schedule;
+    private final ScheduledWork scheduledWork;
 
     public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, org.returnsbridge.reveni.ReveniClient reveni,
                          ExceptionQueue exceptions, CamelContext camel, BridgeProperties props,
-                         PollSchedule schedule) {
+                         PollSchedule schedule, ScheduledWork scheduledWork) {
         this.mappings = mappings;
         this.sweep = sweep;
         this.reveni = reveni;
@@ -45,6 +48,7 @@ public class BridgeStartup implements ExtendedStartupListener {
         this.camel = camel;
         this.props = props;
         this.schedule = schedule;
+        this.scheduledWork = scheduledWork;
         try {
             camel.addStartupListener(this);
         } catch (Exception e) {
@@ -80,6 +84,8 @@ public class BridgeStartup implements ExtendedStartupListener {
         } else {
             log.warn("Polling is disabled (BRIDGE_POLL_ENABLED=false)");
         }
+        // Last: the cluster's triggers may fire here only once every scheduled route above is running.
+        scheduledWork.open();
     }
 
     /** Asked for with BRIDGE_WEBHOOK_REGISTER_URL: Reveni is told where to send return events. */

@@ -45,6 +45,11 @@ public final class PollProgress {
         unreadablePagesInARow = 0;
     }
 
+    /** Whether this poll has read (or tried) a page yet. */
+    synchronized boolean anyPage() {
+        return pages > 0;
+    }
+
     synchronized void pageUnreadable() {
         pages++;
         unreadablePagesInARow++;

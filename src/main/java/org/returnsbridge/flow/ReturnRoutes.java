@@ -2,12 +2,16 @@ package org.returnsbridge.flow;
 
 import static org.returnsbridge.flow.ReturnsPoller.NEXT_PAGE;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
+import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.sales.SalesRoutes;
+import org.returnsbridge.scheduling.ScheduledWork;
+import org.returnsbridge.scheduling.Schedules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +29,8 @@ public class ReturnRoutes extends RouteBuilder {
     public static final String RESTOCK_BATCHES = "restock-batches";
     /** Lines in flight across all returns being processed (poll workers and webhook workers together). */
     private static final int LINE_WORKERS = 16;
+    /** How often interval mode looks for a batch whose window has closed. */
+    private static final Duration BATCH_CHECK_INTERVAL = Duration.ofMillis(250);
 
     private final ReturnsPoller poller;
     private final LineSteps lines;
@@ -35,11 +41,12 @@ public class ReturnRoutes extends RouteBuilder {
     private final RestockBatcher batcher;
     private final BridgeProperties props;
     private final PollSchedule schedule;
+    private final ScheduledWork scheduledWork;
 
     public ReturnRoutes(ReturnsPoller poller, LineSteps lines, RestockSweep sweep,
                         FailureRecorder failures, ExceptionSweep exceptionSweep, MappingRegistry mappings,
                         RestockBatcher batcher,
-                        BridgeProperties props, PollSchedule schedule) {
+                        BridgeProperties props, PollSchedule schedule, ScheduledWork scheduledWork) {
         this.poller = poller;
         this.lines = lines;
         this.sweep = sweep;
@@ -49,6 +56,7 @@ public class ReturnRoutes extends RouteBuilder {
         this.batcher = batcher;
         this.props = props;
         this.schedule = schedule;
+        this.scheduledWork = scheduledWork;
     }
 
     private ExecutorService pollWorkers() {
@@ -62,8 +70,8 @@ public class ReturnRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // stateful: Quartz never starts a poll while the previous one is still running.
-        from("quartz://bridge/reveni-poll?stateful=true&cron=" + schedule.cron().replace(' ', '+'))
+        // Scheduled routes run on one node of the cluster at a time, one run at a time (scheduling.Schedules).
+        from(Schedules.cron("reveni-poll", schedule.cron()))
                 .routeId(POLL_SCHEDULE)
                 .autoStartup(false) // started by BridgeStartup once mappings are checked
                 .to("direct:reveni-poll");
@@ -76,7 +84,12 @@ public class ReturnRoutes extends RouteBuilder {
                     .process(poller::pollFailed)
                 .end()
                 .process(poller::begin)
-                .loopDoWhile(exchangeProperty(NEXT_PAGE).isNotNull())
+                // A node shutting down finishes the page in hand and stops: the checkpoint is saved, and the next
+                // poll (on another node) goes on from there. The first page is always read, so a poll that ran
+                // (a replay of a failed poll, say) has polled.
+                .loopDoWhile(PredicateBuilder.and(exchangeProperty(NEXT_PAGE).isNotNull(),
+                        exchange -> scheduledWork.isOpen()
+                                || !exchange.getProperty(ReturnsPoller.PROGRESS, PollProgress.class).anyPage()))
                     .process(poller::fetchNextPage)
                     // The returns of a page in parallel (each return's lines in order); the checkpoint is
                     // saved only once the whole page is done. In immediate mode, lines restocked at the
@@ -127,24 +140,25 @@ public class ReturnRoutes extends RouteBuilder {
                 .routeId("line-failed")
                 .process(failures::record);
 
-        from("timer:restock-sweep?delay=1000&period=" + props.restock().sweepInterval().toMillis())
+        from(Schedules.every(RESTOCK_SWEEP, props.restock().sweepInterval()))
                 .routeId(RESTOCK_SWEEP)
                 .autoStartup(false) // started by BridgeStartup
                 .bean(sweep, "settleUnconfirmed");
 
-        from("timer:exception-sweep?delay=5000&period=" + props.exceptions().sweepInterval().toMillis())
+        from(Schedules.every(EXCEPTION_SWEEP, props.exceptions().sweepInterval()))
                 .routeId(EXCEPTION_SWEEP)
                 .autoStartup(false) // started by BridgeStartup
                 .bean(exceptionSweep, "replayDue");
 
         // Interval mode: queued restocks go out per warehouse when the window closes or the batch fills.
-        from("timer:restock-batches?delay=1000&period=250")
+        from(Schedules.every(RESTOCK_BATCHES, BATCH_CHECK_INTERVAL))
                 .routeId(RESTOCK_BATCHES)
                 .autoStartup(false) // started by BridgeStartup, after the start-up checks
                 .bean(batcher, "flushDue");
 
         // Integrators edit mapping files in place: a valid edit applies within the interval, a bad one
-        // is refused (logged with file and line) and the mappings in force stay.
+        // is refused (logged with file and line) and the mappings in force stay. A per-node timer, not a cluster
+        // schedule: each node reads its own copy of the files, so each node must watch them.
         from("timer:mapping-watch?delay=" + props.mappings().watchInterval().toMillis()
                 + "&period=" + props.mappings().watchInterval().toMillis())
                 .routeId(MAPPING_WATCH)

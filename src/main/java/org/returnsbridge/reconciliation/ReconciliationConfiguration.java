@@ -11,6 +11,7 @@ import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.sales.SalesLedger;
+import org.returnsbridge.scheduling.Schedules;
 import org.returnsbridge.sitoo.SitooClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +37,7 @@ public class ReconciliationConfiguration {
             @Override
             public void configure() {
                 var r = props.reconciliation();
-                from("quartz://bridge/reconciliation?stateful=true&cron=" + r.cron().trim().replace(' ', '+')
-                        + "&trigger.timeZone=" + r.zone())
+                from(Schedules.cron("reconciliation", r.cron(), r.zone()))
                         .routeId("reconciliation-daily")
                         .autoStartup(r.enabled())
                         .bean(service, "runYesterday");

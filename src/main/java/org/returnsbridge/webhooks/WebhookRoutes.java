@@ -1,7 +1,10 @@
 package org.returnsbridge.webhooks;
 
+import java.time.Duration;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.scheduling.Schedules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +17,7 @@ public class WebhookRoutes extends RouteBuilder {
 
     public static final String EVENTS = "seda:reveni-webhook-events?size=10000&blockWhenFull=false";
     public static final String INBOX_SWEEP = "webhook-inbox-sweep";
+    private static final Duration INBOX_SWEEP_INTERVAL = Duration.ofSeconds(5);
 
     private final WebhookProcessor processor;
     private final int workers;
@@ -29,7 +33,8 @@ public class WebhookRoutes extends RouteBuilder {
                 .routeId("webhook-event")
                 .bean(processor, "process");
 
-        from("timer:webhook-inbox-sweep?delay=5000&period=5000")
+        // Stored events still unprocessed after a while (their node stopped or died first, or the queue was full).
+        from(Schedules.every(INBOX_SWEEP, INBOX_SWEEP_INTERVAL))
                 .routeId(INBOX_SWEEP)
                 .autoStartup(false) // started by BridgeStartup, after the mappings are checked
                 .bean(processor, "processLeftovers");

@@ -37,6 +37,7 @@ class DatabaseSchemaTest {
             "6|interval sync|V6__interval_sync.sql|1662524323",
             "7|batch stock ins|V7__batch_stock_ins.sql|278452741",
             "8|poll checkpoint per store|V8__poll_checkpoint_per_store.sql|145816141",
+            "9|quartz job store|V9__quartz_job_store.sql|-1592191551",
             "10|claims|V10__claims.sql|1634205987",
             "11|one current exception per work|V11__one_current_exception_per_work.sql|1257233770");
 
