@@ -69,4 +69,57 @@ class ShiftingListPollTest extends SandboxedBridgeTest {
         List<String> unread = items.stream().filter(item -> ledger.find(item).isEmpty()).toList();
         assertThat(unread).as("lines of returns the poll never read").isEmpty();
     }
+
+    @Test
+    void moreReturnsInOneSecondThanAPageHoldsAreAllRead() {
+        Instant second = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // Seven in one second (pages hold two), then three a second apart.
+            items.add(putAt(second.plusSeconds(Math.max(0, i - 6))));
+        }
+
+        poll();
+
+        List<String> unread = items.stream().filter(item -> ledger.find(item).isEmpty()).toList();
+        assertThat(unread).as("lines of returns the poll never read").isEmpty();
+        assertThat(sandbox.warehouseTransactions()).as("each read once").hasSize(items.size());
+    }
+
+    @Test
+    void returnsWithUnreadableDatesNeitherStopTheCursorNorHideTheReturnsAfterThem() {
+        Instant first = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        List<String> items = new ArrayList<>();
+        items.add(putAt(first));
+        items.add(putAt(first.plusSeconds(1)));
+        // Listed right after the second return (by Reveni's own date), but what they say of it cannot be read:
+        // a whole page of them gives the cursor nothing to move by.
+        List<String> unreadable = List.of(newId(), newId());
+        for (String id : unreadable) {
+            ReturnJson bad = aReturn().sellable(newId(), SCARF, 1);
+            bad.json().put("id", id).put("updated_at", "the day before yesterday");
+            sandbox.putRawResult(first.plusSeconds(1).toString(), bad.json().toString());
+        }
+        for (int i = 2; i < 6; i++) {
+            items.add(putAt(first.plusSeconds(i)));
+        }
+
+        poll();
+
+        List<String> unread = items.stream().filter(item -> ledger.find(item).isEmpty()).toList();
+        assertThat(unread).as("lines of returns the poll never read").isEmpty();
+        for (String id : unreadable) {
+            assertThat(exceptionsFor("return:" + id)).singleElement()
+                    .satisfies(record -> assertThat(record.reason()).contains("unreadable updated_at"));
+        }
+    }
+
+    /** A return with one sellable line, stored with {@code updatedAt}; answers the line's item id. */
+    private String putAt(Instant updatedAt) {
+        String item = newId();
+        ReturnJson ret = aReturn().sellable(item, SCARF, 1);
+        ret.json().put("updated_at", updatedAt.toString());
+        sandbox.putReturnKeepingTimestamps(ret.json());
+        return item;
+    }
 }
