@@ -26,7 +26,8 @@ import org.returnsbridge.reveni.ListPosition;
  * cannot move the cursor forward does the poll go on by page number within the same query: when the whole
  * page shares the cursor's second (more returns in one second than a page holds), or when no element of
  * it has a readable {@code updated_at} and {@code id} (an invalid return, or a page that could not be read
- * at all). The cursor then keeps the last good position, and the next readable page moves it on.
+ * at all), or when the page ends with such an element (a query from the last readable second would serve it
+ * again). The cursor then keeps the last good position, and the next readable page moves it on.
  */
 final class ReturnsCursor {
 
@@ -36,6 +37,8 @@ final class ReturnsCursor {
     private Instant lastSecond;
     /** The ids read with {@code updated_at} equal to {@link #lastSecond}: the next query starts with them again. */
     private final Set<String> readInLastSecond = new HashSet<>();
+    /** This page had an element the cursor could not place after its last readable return. */
+    private boolean unplacedAtTheEnd;
 
     ReturnsCursor(Instant from) {
         this.updatedAfter = from;
@@ -59,6 +62,7 @@ final class ReturnsCursor {
             Optional<ListPosition> position = ListPosition.of(element);
             if (position.isEmpty()) {
                 unread.add(element);
+                unplacedAtTheEnd = true;
             } else if (!alreadyRead(position.get())) {
                 unread.add(element);
                 moveTo(position.get());
@@ -67,14 +71,28 @@ final class ReturnsCursor {
         return unread;
     }
 
-    /** Moves to the query for the next page: keyset when the cursor moved on, else the next page number. */
+    /**
+     * This page held something that could not be read at all (an unreadable page salvaged return by return
+     * with a return still unreadable): where it stands is unknown, so treat it as after the last readable return.
+     */
+    void unplacedElement() {
+        unplacedAtTheEnd = true;
+    }
+
+    /**
+     * Moves to the query for the next page: keyset when the cursor moved on, else the next page number. Also
+     * by page number when the page ended with something unplaced: it sorts at or after the last readable
+     * return, so a query from that return's second would serve it again, and an unreadable page read twice
+     * would count twice towards giving up on Reveni.
+     */
     void advance() {
-        if (lastSecond != null && lastSecond.isAfter(updatedAfter)) {
+        if (lastSecond != null && lastSecond.isAfter(updatedAfter) && !unplacedAtTheEnd) {
             updatedAfter = lastSecond;
             page = 1;
         } else {
             page++;
         }
+        unplacedAtTheEnd = false;
     }
 
     private boolean alreadyRead(ListPosition position) {
@@ -82,6 +100,7 @@ final class ReturnsCursor {
     }
 
     private void moveTo(ListPosition position) {
+        unplacedAtTheEnd = false;
         if (lastSecond == null || position.updatedAt().isAfter(lastSecond)) {
             lastSecond = position.updatedAt();
             readInLastSecond.clear();

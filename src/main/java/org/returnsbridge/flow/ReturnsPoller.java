@@ -92,6 +92,9 @@ public class ReturnsPoller {
             results = salvage(page, progress);
         }
         exchange.getIn().setBody(cursor.unread(results));
+        if (!page.readable() && progress.unreadablePagesInARow() > 0) {
+            cursor.unplacedElement(); // a return of it stayed unreadable
+        }
         boolean giveUp = progress.unreadablePagesInARow() >= MAX_UNREADABLE_PAGES_IN_A_ROW;
         if (giveUp || !page.hasNext()) {
             exchange.setProperty(NEXT_PAGE, null);

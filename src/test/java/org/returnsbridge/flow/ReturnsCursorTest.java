@@ -73,6 +73,26 @@ class ReturnsCursorTest {
     }
 
     @Test
+    void aPageEndingInSomethingUnplacedGoesOnByPageNumberSoItIsNotServedAgain() throws Exception {
+        JsonNode noDate = JSON.readTree("{\"id\":\"x\",\"updated_at\":\"\"}");
+        cursor.unread(List.of(element("a", 5), noDate));
+        cursor.advance();
+        assertThat(cursor.updatedAfter()).isEqualTo(FROM);
+        assertThat(cursor.page()).isEqualTo(2);
+
+        cursor.unread(List.of(element("b", 7), element("c", 8)));
+        cursor.advance();
+        assertThat(cursor.updatedAfter()).as("a readable end moves it on by keyset again").isEqualTo(FROM.plusSeconds(8));
+        assertThat(cursor.page()).isEqualTo(1);
+
+        cursor.unread(List.of(element("c", 8), element("d", 9)));
+        cursor.unplacedElement(); // a salvaged page with a return still unreadable
+        cursor.advance();
+        assertThat(cursor.updatedAfter()).isEqualTo(FROM.plusSeconds(8));
+        assertThat(cursor.page()).isEqualTo(2);
+    }
+
+    @Test
     void aPageWithNothingReadableGoesOnByPageNumberFromTheStart() {
         cursor.unread(List.of());
         cursor.advance();
