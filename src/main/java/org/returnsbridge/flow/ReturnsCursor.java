@@ -31,6 +31,13 @@ import org.returnsbridge.reveni.ListPosition;
  */
 final class ReturnsCursor {
 
+    /**
+     * A bound on the ids remembered from one crowded second (a bulk import may give thousands one
+     * updated_at), so memory stays flat. Forgetting only costs a re-read, which is harmless; within the
+     * bound (a hundred full pages) a re-read of an already read return is dropped.
+     */
+    static final int MAX_REMEMBERED_IDS = 10_000;
+
     private Instant updatedAfter;
     private long page = 1;
     /** The {@code updated_at} of the latest return read, in list order; null before the first. */
@@ -105,7 +112,7 @@ final class ReturnsCursor {
             lastSecond = position.updatedAt();
             readInLastSecond.clear();
         }
-        if (position.updatedAt().equals(lastSecond)) {
+        if (position.updatedAt().equals(lastSecond) && readInLastSecond.size() < MAX_REMEMBERED_IDS) {
             readInLastSecond.add(position.id());
         }
         // An element dated before the cursor (out of the contract's order) is kept but moves nothing.

@@ -120,9 +120,9 @@ public class ReveniClient {
     }
 
     /**
-     * A page we could not read still has a successor: the same query one page further (the poll, having
-     * no readable return of it to move its cursor by, goes on by page number). It keeps its checkpoint
-     * before this page so the page is read again next time.
+     * A page we could not read still has a successor: the same query one page further (the poll goes on
+     * by page number past a page it could not wholly read). It keeps its checkpoint before this page so
+     * the page is read again next time.
      */
     private ReturnsPage unreadable(String url, String problem) {
         Matcher m = PAGE_PARAM.matcher(url);

@@ -109,6 +109,21 @@ class ReturnsCursorTest {
         assertThat(ids(cursor.unread(List.of(element("b", 7), element("a", 8))))).containsExactly("a");
     }
 
+    @Test
+    void aCrowdedSecondIsRememberedOnlyUpToTheBoundAndReadAgainPastIt() {
+        List<JsonNode> crowded = new java.util.ArrayList<>();
+        for (int i = 0; i <= ReturnsCursor.MAX_REMEMBERED_IDS; i++) {
+            crowded.add(element(String.format("r%06d", i), 7));
+        }
+        cursor.unread(crowded);
+        cursor.advance();
+
+        JsonNode remembered = crowded.get(0);
+        JsonNode forgotten = crowded.get(ReturnsCursor.MAX_REMEMBERED_IDS);
+        assertThat(cursor.unread(List.of(remembered, forgotten))).as("forgetting costs a re-read, never a skip")
+                .containsExactly(forgotten);
+    }
+
     private static JsonNode element(String id, int secondsAfterFrom) {
         return JSON.createObjectNode().put("id", id).put("updated_at", FROM.plusSeconds(secondsAfterFrom).toString());
     }
