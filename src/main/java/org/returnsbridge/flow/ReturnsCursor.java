@@ -27,7 +27,9 @@ import org.returnsbridge.reveni.ListPosition;
  * page shares the cursor's second (more returns in one second than a page holds), or when no element of
  * it has a readable {@code updated_at} and {@code id} (an invalid return, or a page that could not be read
  * at all), or when the page ends with such an element (a query from the last readable second would serve it
- * again). The cursor then keeps the last good position, and the next readable page moves it on.
+ * again). The cursor then keeps the last good position, and the next readable page moves it on. Those
+ * page-number steps are the one place a shift can still skip (a return updated behind them, in that same
+ * crowded second or run of unreadable returns); the overlap of the next poll re-reads them.
  */
 final class ReturnsCursor {
 
