@@ -28,6 +28,7 @@ public class ReturnsPoller {
 
     public static final String PROGRESS = "pollProgress";
     public static final String NEXT_PAGE = "nextPage";
+    static final String CURSOR = "pollCursor";
     static final FailedWork POLL = FailedWork.poll("reveni");
     static final FailedWork UNREADABLE_PAGE = FailedWork.poll("reveni-unreadable-page");
     private static final Logger log = LoggerFactory.getLogger(ReturnsPoller.class);
@@ -68,25 +69,39 @@ public class ReturnsPoller {
         }
         Instant from = saved.map(c -> c.minus(overlap)).orElseGet(() -> now.minus(initialLookback));
         exchange.setProperty(PROGRESS, new PollProgress(from, now));
+        exchange.setProperty(CURSOR, new ReturnsCursor(from));
         exchange.setProperty(NEXT_PAGE, reveni.firstPageUrl(from));
     }
 
     /**
-     * Reads the next page into the body as its raw results. A page that cannot be read (not JSON, too
-     * large) is read again one return at a time, so only the bad return is lost to this poll; it is
-     * filed as INVALID_RETURN and the checkpoint stays before it, so it is read again next poll.
+     * Reads the next page into the body as the raw results this poll has not read yet. A page that cannot
+     * be read (not JSON, too large) is read again one return at a time, so only the bad return is lost to
+     * this poll; it is filed as INVALID_RETURN and the checkpoint stays before it, so it is read again next
+     * poll. The page after is asked for by keyset (see {@link ReturnsCursor}): the list shifts under a long
+     * poll, and page numbers alone would skip the return at a page edge.
      */
     public void fetchNextPage(Exchange exchange) {
         PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+        ReturnsCursor cursor = exchange.getProperty(CURSOR, ReturnsCursor.class);
         ReturnsPage page = reveni.fetchPage(exchange.getProperty(NEXT_PAGE, String.class));
+        List<JsonNode> results;
         if (page.readable()) {
             progress.pageRead();
-            exchange.getIn().setBody(page.results());
+            results = page.results();
         } else {
-            exchange.getIn().setBody(salvage(page, progress));
+            results = salvage(page, progress);
+        }
+        exchange.getIn().setBody(cursor.unread(results));
+        if (!page.readable() && progress.unreadablePagesInARow() > 0) {
+            cursor.unplacedElement(); // a return of it stayed unreadable
         }
         boolean giveUp = progress.unreadablePagesInARow() >= MAX_UNREADABLE_PAGES_IN_A_ROW;
-        exchange.setProperty(NEXT_PAGE, giveUp ? null : page.nextUrl());
+        if (giveUp || !page.hasNext()) {
+            exchange.setProperty(NEXT_PAGE, null);
+        } else {
+            cursor.advance();
+            exchange.setProperty(NEXT_PAGE, reveni.pageUrl(cursor.updatedAfter(), cursor.page()));
+        }
     }
 
     private List<JsonNode> salvage(ReturnsPage unreadable, PollProgress progress) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ public final class ReturnParser {
     /** Plain decimal notation only: no exponent, no sign but '-', bounded digits on both sides. */
     private static final Pattern MONEY = Pattern.compile("-?\\d{1," + FieldLimits.MONEY_INTEGER_DIGITS + "}(?:\\.\\d{1,"
             + FieldLimits.MONEY_DECIMALS + "})?");
+
+    /** Longer than any ISO-8601 date-time with offset and fraction: anything longer is not one. */
+    private static final int MAX_TIMESTAMP_LENGTH = 40;
 
     private final int maxLineQuantity;
 
@@ -289,16 +293,28 @@ public final class ReturnParser {
         if (value == null) {
             throw new InvalidReturnException(id, "return " + id + " has no " + field);
         }
-        if (value.length() > 40) {
+        if (value.length() > MAX_TIMESTAMP_LENGTH) {
             throw new InvalidReturnException(id, "return " + id + " has an unreadable " + field + ": " + abbreviate(node.get(field)));
         }
+        return timestamp(value).orElseThrow(() ->
+                new InvalidReturnException(id, "return " + id + " has an unreadable " + field + ": " + value));
+    }
+
+    /**
+     * A Reveni timestamp ({@code Z} or an offset), or empty when it is not one. Shared with the poll's
+     * list cursor, which must read a return's place in the list exactly as the parser reads its date.
+     */
+    public static Optional<Instant> timestamp(String value) {
+        if (value == null || value.length() > MAX_TIMESTAMP_LENGTH) {
+            return Optional.empty();
+        }
         try {
-            return Instant.parse(value);
+            return Optional.of(Instant.parse(value.trim()));
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(value).toInstant();
+                return Optional.of(java.time.OffsetDateTime.parse(value.trim()).toInstant());
             } catch (DateTimeParseException e2) {
-                throw new InvalidReturnException(id, "return " + id + " has an unreadable " + field + ": " + value);
+                return Optional.empty();
             }
         }
     }

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One page of Reveni's returns list: the raw elements (parsed one by one later, so a bad one only
- * costs itself) and where the next page is. {@code readable} is false when the page itself was not
- * JSON; {@code nextUrl} then points at the following page number so the poll can carry on.
+ * costs itself) and whether there is a next page. {@code readable} is false when the page itself was not
+ * JSON; {@code nextUrl} then points at the following page number so a reader can carry on. (The poll
+ * only asks {@link #hasNext()}: it builds its next URL by keyset, see flow.ReturnsCursor.)
  */
 public record ReturnsPage(String url, boolean readable, String problem, List<JsonNode> results, String nextUrl) {
 

@@ -21,7 +21,8 @@ import org.returnsbridge.support.ResponseTooLargeException;
 
 /**
  * Reveni's merchant API as the bridge uses it (shared/contracts/reveni-api.md): Bearer auth, the
- * returns list paged with {@code next} links, 404 "Invalid page." past the end.
+ * returns list paged by {@code updated_after} and {@code page} (the poll builds each page's URL itself,
+ * see ReturnsCursor; a {@code next} link only says there is more), 404 "Invalid page." past the end.
  */
 public class ReveniClient {
 
@@ -44,8 +45,13 @@ public class ReveniClient {
 
     /** The first page of returns changed at or after {@code updatedAfter} (inclusive). */
     public String firstPageUrl(Instant updatedAfter) {
+        return pageUrl(updatedAfter, 1);
+    }
+
+    /** Page {@code page} (from 1) of the returns changed at or after {@code updatedAfter} (inclusive). */
+    public String pageUrl(Instant updatedAfter, long page) {
         return connection.returnsUrl() + "?updated_after=" + URLEncoder.encode(updatedAfter.toString(), StandardCharsets.UTF_8)
-                + "&page_size=" + pageSize + "&page=1";
+                + "&page_size=" + pageSize + "&page=" + page;
     }
 
     /** One return as Reveni has it now, or empty when Reveni knows no such return (404). */
@@ -114,8 +120,9 @@ public class ReveniClient {
     }
 
     /**
-     * A page we could not read still has a successor: the same query one page further. The poll
-     * reads on, and keeps its checkpoint before this page so the page is read again next time.
+     * A page we could not read still has a successor: the same query one page further (the poll goes on
+     * by page number past a page it could not wholly read). It keeps its checkpoint before this page so
+     * the page is read again next time.
      */
     private ReturnsPage unreadable(String url, String problem) {
         Matcher m = PAGE_PARAM.matcher(url);
