@@ -65,6 +65,15 @@ final class ClusterDatabase implements AutoCloseable {
         return server.getJdbcUrl(USER, name);
     }
 
+    /** Drops a run's database, ending any connection a killed node left; a failure is only reported. */
+    void dropDatabase(String name) {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            Console.say("cluster: database " + name + " not dropped: " + e.getMessage());
+        }
+    }
+
     /** The server's CPU time so far (postmaster, background workers, backends alive or ended), or empty. */
     OptionalLong cpuNanos() {
         return postmasterPid > 0 ? ProcessCpu.serverNanos(postmasterPid) : OptionalLong.empty();
