@@ -34,10 +34,16 @@ public class ReturnVersions {
         int n = jdbc.update("UPDATE return_version SET updated_at = ? WHERE return_id = ? AND updated_at < ?",
                 Sql.utc(updatedAt), returnId, Sql.utc(updatedAt));
         if (n == 0) {
+            // Most often the row exists with this very version (the poll's overlap re-reads it): insert only when
+            // there is none, so PostgreSQL's log is not filled with a refused duplicate per re-read return.
             try {
-                jdbc.update("INSERT INTO return_version (return_id, updated_at) VALUES (?, ?)", returnId, Sql.utc(updatedAt));
-            } catch (DuplicateKeyException alreadyNewer) {
-                // a row exists with a newer or equal version: nothing to do
+                jdbc.update("INSERT INTO return_version (return_id, updated_at) SELECT ?, ?"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM return_version WHERE return_id = ?)",
+                        returnId, Sql.utc(updatedAt), returnId);
+            } catch (DuplicateKeyException insertedMeanwhile) {
+                // another worker inserted it between the check and the insert, perhaps with an older version
+                jdbc.update("UPDATE return_version SET updated_at = ? WHERE return_id = ? AND updated_at < ?",
+                        Sql.utc(updatedAt), returnId, Sql.utc(updatedAt));
             }
         }
     }
