@@ -1,5 +1,11 @@
 package org.returnsbridge.claims;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.springframework.beans.factory.InitializingBean;
@@ -22,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ClaimRelease extends EventNotifierSupport implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimRelease.class);
+    /** The longest shutdown waits to hand claims back; part of the 30 s budget (scheduling.ShutdownPhases). */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(3);
 
     private final JdbcTemplate jdbc;
     private final Claims claims;
@@ -42,7 +50,29 @@ public class ClaimRelease extends EventNotifierSupport implements InitializingBe
 
     @Override
     public void notify(CamelEvent event) {
-        log.info("Node {} stopped taking work: released {} claim(s) it still held", claims.nodeId(), releaseAll());
+        // A courtesy, bounded: with the database unreachable, waiting for a connection would take the pool's
+        // whole connection timeout (30 s) out of the 30 s a node has to stop. Expiry is what guarantees the
+        // claims go back; releasing them only saves the other nodes the wait.
+        CompletableFuture<Integer> released = new CompletableFuture<>();
+        Thread releasing = new Thread(() -> {
+            try {
+                released.complete(releaseAll());
+            } catch (RuntimeException e) {
+                released.completeExceptionally(e);
+            }
+        }, "claim-release");
+        releasing.setDaemon(true); // never keeps a stopping JVM alive
+        releasing.start();
+        try {
+            log.info("Node {} stopped taking work: released {} claim(s) it still held", claims.nodeId(),
+                    released.get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("Node {} stopped taking work but could not release its claims ({}); they expire after the claim"
+                    + " TTL", claims.nodeId(), e instanceof TimeoutException ? "no database answer within "
+                    + RELEASE_WAIT.toSeconds() + " s" : e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
