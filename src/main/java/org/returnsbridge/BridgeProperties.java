@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Everything a deployment tunes, with defaults in application.yml and an environment variable for
- * each (listed in the README). Validated at start-up: a bad value stops the bridge with its name.
+ * each (listed in docs/configuration.md). Validated at start-up: a bad value stops the bridge with its name.
  */
 @Validated
 @ConfigurationProperties(prefix = "bridge")

@@ -95,10 +95,10 @@ public final class StartupRefusal {
                 }
             });
             return "invalid setting: " + String.join("; ", errors)
-                    + " (the README's Configuration lists each setting with its environment variable)";
+                    + " (docs/configuration.md lists each setting with its environment variable)";
         }
         return "invalid setting " + property + ": " + oneLine(message(bind.getCause() == null ? bind : bind.getCause()))
-                + " (the README's Configuration lists each setting with its environment variable)";
+                + " (docs/configuration.md lists each setting with its environment variable)";
     }
 
     private static boolean thrownByTheBridge(Throwable t) {

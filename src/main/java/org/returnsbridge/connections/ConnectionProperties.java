@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How to reach the two vendors. Every field comes from an environment variable (see application.yml
- * and the README). Leaving both base URLs empty selects sandbox mode.
+ * and docs/configuration.md). Leaving both base URLs empty selects sandbox mode.
  */
 @ConfigurationProperties(prefix = "bridge.connections")
 public record ConnectionProperties(Reveni reveni, Sitoo sitoo, Sandbox sandbox) {

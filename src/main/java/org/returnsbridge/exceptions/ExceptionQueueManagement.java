@@ -60,7 +60,8 @@ public class ExceptionQueueManagement {
 
     @ManagedOperation(description = "Replay every open exception of one category, oldest first")
     @ManagedOperationParameter(name = "category", description = "UNKNOWN_SKU, UNMAPPED_LOCATION, INVALID_RETURN,"
-            + " SITOO_REJECTED, SITOO_UNAVAILABLE, REVENI_UNAVAILABLE or INTERNAL_ERROR")
+            + " SITOO_REJECTED, REFUND_POST_FAILED, REFUND_MISMATCH, SITOO_UNAVAILABLE, REVENI_UNAVAILABLE"
+            + " or INTERNAL_ERROR")
     public String replayCategory(String category) {
         return answer("replay category " + category, () -> {
             ExceptionCategory chosen = OperatorInput.requiredCategory(category);

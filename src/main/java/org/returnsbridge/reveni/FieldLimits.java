@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * The one bounds table for what Reveni sends: every vendor text that reaches the database (or Sitoo)
  * is checked against it when the return is parsed, so an over-long value is an INVALID_RETURN naming
  * the field and its limit, never a failed insert. Each limit fits the column it ends up in
- * (db/migration) with room to spare; the README's "Limits on what Reveni sends" lists them.
+ * (db/migration) with room to spare; docs/exactly-once.md, "Limits on what Reveni sends", lists them.
  */
 public final class FieldLimits {
 

@@ -29,7 +29,7 @@ public final class Schedules {
     /**
      * On a Quartz cron in {@code zone}. camel-quartz compares only the cron expression with a stored trigger, so a
      * changed zone alone is not applied to a trigger already in the job store (change the cron too, or delete the
-     * trigger's rows); the README says so.
+     * trigger's rows); docs/configuration.md says so.
      */
     public static String cron(String name, String cron, String zone) {
         return cron(name, cron) + "&trigger.timeZone=" + zone;

@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
  * that asks for it, then every request carrying it); Hawtio's own login is off, so Hawtio counts the browser
  * as signed in and never shows its form. Hawtio's page carries the script that takes credentials out of an
  * address like http://user:password@host/actuator/hawtio/, which Hawtio cannot run from. (The browser side
- * was checked by hand with headless Chromium; see the README, "Hawtio, JMX and Jolokia".)
+ * was checked by hand with headless Chromium; see docs/operations.md, "Hawtio, JMX and Jolokia".)
  */
 class HawtioSignInTest extends SandboxedBridgeTest {
 

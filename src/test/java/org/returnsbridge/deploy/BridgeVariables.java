@@ -16,12 +16,13 @@ import org.returnsbridge.admin.AdminProperties;
 import org.returnsbridge.connections.BridgeMode;
 import org.returnsbridge.connections.ConnectionProperties;
 import org.returnsbridge.connections.VendorConnections;
+import org.returnsbridge.docs.ProjectDocs;
 
 /**
  * The one place that says which environment variables the bridge reads, for the deployment files' tests:
  * <ul>
  *   <li>every {@code ${NAME...}} placeholder in application.yml (the bridge's own settings);</li>
- *   <li>Spring's relaxed-binding names the README documents ({@code SPRING_…}, {@code SERVER_…},
+ *   <li>Spring's relaxed-binding names the documentation gives (README.md and docs/: {@code SPRING_…}, {@code SERVER_…},
  *       {@code LOGGING_…} in backticks), such as {@code SERVER_FORWARD_HEADERS_STRATEGY};</li>
  *   <li>what the image's own commands read (docker/Dockerfile's ENTRYPOINT and HEALTHCHECK: {@code JAVA_OPTS},
  *       {@code SERVER_PORT});</li>
@@ -30,7 +31,6 @@ import org.returnsbridge.connections.VendorConnections;
 final class BridgeVariables {
 
     static final Path APPLICATION_YML = Path.of("src/main/resources/application.yml");
-    static final Path README = Path.of("README.md");
     static final Path DOCKERFILE = Path.of("docker/Dockerfile");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
@@ -53,7 +53,7 @@ final class BridgeVariables {
     }
 
     static Set<String> documentedRelaxedBinding() {
-        return matches(DOCUMENTED_RELAXED, read(README));
+        return matches(DOCUMENTED_RELAXED, ProjectDocs.allText());
     }
 
     static Set<String> readByTheImage() {
@@ -102,7 +102,7 @@ final class BridgeVariables {
         Set<String> known = known();
         List<String> unknown = new ArrayList<>();
         for (String name : names) {
-            // LOGGING_LEVEL_<PACKAGE>: Spring's level for any logger the README names, one name per package.
+            // LOGGING_LEVEL_<PACKAGE>: Spring's level for any logger the documentation names, one name per package.
             if (!known.contains(name) && !name.startsWith("LOGGING_LEVEL_")) {
                 unknown.add(name + " (" + where + ")");
             }

