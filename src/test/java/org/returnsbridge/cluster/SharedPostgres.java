@@ -1,11 +1,13 @@
 package org.returnsbridge.cluster;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.returnsbridge.testsupport.OrphanGuard;
 
 /**
  * One real PostgreSQL for a whole cluster test, started in the test JVM and reached by the bridge processes over
@@ -19,9 +21,12 @@ final class SharedPostgres implements AutoCloseable {
     private static final String DATABASE = "bridge_cluster";
 
     private final EmbeddedPostgres server;
+    /** Stops the server at JVM exit too, should a timed-out fork never reach {@link #close()}. */
+    private final Closeable serverStop;
 
     private SharedPostgres(EmbeddedPostgres server) {
         this.server = server;
+        this.serverStop = OrphanGuard.watch(server);
     }
 
     static SharedPostgres start() throws IOException {
@@ -48,6 +53,6 @@ final class SharedPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
+        serverStop.close();
     }
 }

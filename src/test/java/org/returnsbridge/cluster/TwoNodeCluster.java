@@ -1,5 +1,6 @@
 package org.returnsbridge.cluster;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.returnsbridge.testsupport.BridgeProcesses;
+import org.returnsbridge.testsupport.OrphanGuard;
 import org.returnsbridge.testsupport.SandboxControl;
 
 /**
@@ -28,12 +30,15 @@ final class TwoNodeCluster implements AutoCloseable {
     final BridgeProcesses processes;
     final SandboxControl sandbox;
     private final EmbeddedPostgres postgres;
+    /** Stops the server at JVM exit too, should a timed-out fork never reach {@link #close()}. */
+    private final Closeable postgresStop;
     private final String jdbcUrl;
     private final int sandboxPort;
 
     TwoNodeCluster(String testName) throws IOException, InterruptedException {
         processes = new BridgeProcesses(testName);
         postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+        postgresStop = OrphanGuard.watch(postgres);
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE bridge");
         } catch (SQLException e) {
@@ -77,6 +82,6 @@ final class TwoNodeCluster implements AutoCloseable {
     @Override
     public void close() throws IOException {
         processes.stopAll();
-        postgres.close();
+        postgresStop.close();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.spi.RouteController;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.ledger.LineState;
@@ -42,7 +43,7 @@ class IntervalModeTest extends SandboxedBridgeTest {
     }
 
     @Test
-    void oneTransactionPerWarehouseCarriesManyLinesAndOneRequestCarriesEveryWarehouse() {
+    void oneTransactionPerWarehouseCarriesManyLinesAndOneRequestCarriesEveryWarehouse() throws Exception {
         List<String> stockholm = new ArrayList<>();
         List<String> boras = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -51,8 +52,12 @@ class IntervalModeTest extends SandboxedBridgeTest {
             sandbox.putReturn(aReturn().location(i % 2 == 0 ? "store-stockholm-01" : "dc-boras").sellable(item, SCARF, 1).json());
         }
 
-        poll();
-        assertThat(line(stockholm.get(0)).state()).as("queued, not sent yet").isEqualTo(LineState.RESTOCKING);
+        withBatchesHeld(() -> {
+            poll();
+            assertThat(stockholm).as("queued, not sent")
+                    .allMatch(item -> line(item).state() == LineState.RESTOCKING);
+            assertThat(sandbox.calls("sitoo POST warehousetransactions")).as("nothing sent by the poll").isZero();
+        });
         await().atMost(Duration.ofSeconds(10)).until(() -> allRestocked(stockholm) && allRestocked(boras));
 
         assertThat(sandbox.calls("sitoo POST warehousetransactions")).as("one request for both warehouses").isEqualTo(1);
@@ -71,7 +76,7 @@ class IntervalModeTest extends SandboxedBridgeTest {
     }
 
     @Test
-    void aRefusedTransactionFailsOnlyItsOwnWarehouseAndItsLinesAreTriedOneByOne() {
+    void aRefusedTransactionFailsOnlyItsOwnWarehouseAndItsLinesAreTriedOneByOne() throws Exception {
         String unknownSku = "10038-9"; // known at look-up time, then removed from Sitoo before the batch goes
         List<String> good = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -83,8 +88,10 @@ class IntervalModeTest extends SandboxedBridgeTest {
         String goodBeside = newId();
         sandbox.createProduct(unknownSku, "Scarf, limited");
         sandbox.putReturn(aReturn().location("dc-boras").sellable(bad, unknownSku, 1).sellable(goodBeside, SCARF, 1).json());
-        poll();
-        sandbox.send("DELETE", "/sitoo/products/" + unknownSku, null);
+        withBatchesHeld(() -> {
+            poll();
+            sandbox.send("DELETE", "/sitoo/products/" + unknownSku, null);
+        });
 
         await().atMost(Duration.ofSeconds(15)).until(() -> allRestocked(good) && allRestocked(List.of(goodBeside))
                 && line(bad).state() == LineState.EXCEPTION);
@@ -97,6 +104,25 @@ class IntervalModeTest extends SandboxedBridgeTest {
         assertThat(line(bad).restockIntentAt()).as("nothing moved, intent void").isNull();
         assertThat(good.stream().filter(i -> line(i).warehouseId() == 1).map(i -> line(i).sitooTransactionId()).distinct())
                 .as("Stockholm's lines stayed in their one transaction").hasSize(1);
+    }
+
+    /**
+     * Runs {@code step} with the batch flush stopped, then starts it again. With a 0.5 s window a flush may
+     * otherwise run in the middle of a poll on a loaded machine and split what one poll queued into two requests;
+     * held, every line the step queues waits for the same flush, however slowly the step runs.
+     */
+    private void withBatchesHeld(ThrowingRunnable step) throws Exception {
+        RouteController routes = camel.getCamelContext().getRouteController();
+        routes.stopRoute(ReturnRoutes.RESTOCK_BATCHES);
+        try {
+            step.run();
+        } finally {
+            routes.startRoute(ReturnRoutes.RESTOCK_BATCHES);
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private boolean allRestocked(List<String> items) {

@@ -72,7 +72,7 @@ public final class BridgeProcesses {
                 "--port=" + port, "--trickle=false"));
         command.addAll(sandboxOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Process process = builder.start();
+        Process process = OrphanGuard.watch(builder.start());
         started.add(process);
         Path log = logDir.resolve("sandbox.log");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -115,7 +115,7 @@ public final class BridgeProcesses {
         env.put("BRIDGE_ROUTES", "file:" + new File("routes").getAbsolutePath() + "/*.yaml");
         env.put("BRIDGE_POLL_CRON", "0/1 * * * * ?");
         env.putAll(extraEnv);
-        Process process = builder.start();
+        Process process = OrphanGuard.watch(builder.start());
         started.add(process);
         return process;
     }
@@ -163,7 +163,7 @@ public final class BridgeProcesses {
 
     /** Registers a process started elsewhere, so that {@link #stopAll()} ends it too. */
     public void adopt(Process process) {
-        started.add(process);
+        started.add(OrphanGuard.watch(process));
     }
 
     public static int freePort() throws IOException {
