@@ -148,7 +148,7 @@ final class BacklogDrainScenario {
     }
 
     /** Waits (bounded) until Sitoo has seen no new transaction for {@link #QUIET}. */
-    private static void awaitQuiet(BenchmarkSandbox sandbox) throws InterruptedException {
+    static void awaitQuiet(BenchmarkSandbox sandbox) throws InterruptedException {
         long limit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int count = sandbox.transactionCount();
         long quietSince = System.nanoTime();

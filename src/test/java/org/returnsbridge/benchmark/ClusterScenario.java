@@ -31,7 +31,6 @@ final class ClusterScenario {
     private static final Duration STARTUP = Duration.ofMinutes(5); // three JVMs starting at once on a busy 2-core machine took about 2 minutes
     /** Stock covers the expectation but the ledger disagrees: the drain is over once Sitoo has been quiet this long. */
     private static final Duration SETTLED = Duration.ofSeconds(20);
-    private static final Duration QUIET = Duration.ofSeconds(3);
 
     private final BenchmarkSettings settings;
     private final BenchmarkCatalogue catalogue;
@@ -112,7 +111,7 @@ final class ClusterScenario {
             if (after == null) {
                 return result;
             }
-            awaitQuiet(sandbox);
+            BacklogDrainScenario.awaitQuiet(sandbox);
             nodes.get(0).recordMemory(result);
             TransactionAudit audit = result.checkStock(expected, sandbox, false);
             result.stockInUnits = audit.units();
@@ -267,20 +266,6 @@ final class ClusterScenario {
                     throw new IllegalStateException("a node was not ready within " + STARTUP.toMinutes() + " minutes");
                 }
                 Thread.sleep(250);
-            }
-        }
-    }
-
-    private static void awaitQuiet(BenchmarkSandbox sandbox) throws InterruptedException {
-        long limit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int count = sandbox.transactionCount();
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < QUIET.toNanos() && System.nanoTime() < limit) {
-            Thread.sleep(250);
-            int now = sandbox.transactionCount();
-            if (now != count) {
-                count = now;
-                quietSince = System.nanoTime();
             }
         }
     }

@@ -41,7 +41,7 @@ import org.returnsbridge.testsupport.SandboxControl;
  */
 class ImageLayoutIT {
 
-    private static final String USER = "bridgeit";
+    private static final String USER = ImageUser.NAME;
     private static final String SCARF = "10038-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,7 +68,7 @@ class ImageLayoutIT {
                 .anyMatch(l -> l.contains("BRIDGE_REPORTS_DIR=/app/reports"))
                 .anyMatch(l -> l.contains("BRIDGE_MAPPINGS_DIR=/app/mappings"))
                 .noneMatch(l -> l.startsWith("COPY routes"));
-        int uid = ensureUser();
+        int uid = ImageUser.ensure();
 
         // /…/app: root-owned, read-only for everyone; data/ and reports/ the volumes, owned by the user.
         Path root = Files.createTempDirectory("image-layout-");
@@ -85,7 +85,7 @@ class ImageLayoutIT {
         Path data = Files.createDirectory(app.resolve("data"));
         Path reports = Files.createDirectory(app.resolve("reports"));
         for (Path volume : List.of(data, reports)) {
-            run("chown", USER + ":" + USER, volume.toString());
+            ImageUser.owns(volume.toString());
             Files.setPosixFilePermissions(volume, PosixFilePermissions.fromString("rwxr-x---"));
         }
         Files.setPosixFilePermissions(app.resolve("bridge.jar"), PosixFilePermissions.fromString("r--r--r--"));
@@ -128,7 +128,7 @@ class ImageLayoutIT {
             Path csv = reports.resolve("reconciliation-" + day + ".csv");
             assertThat(csv).as("the report file the daily run writes").exists();
             assertThat(Files.readAllLines(csv).get(0)).startsWith("kind,return_id");
-            assertThat(run("stat", "-c", "%u", csv.toString()).trim()).as("written by the bridge's user").isEqualTo(String.valueOf(uid));
+            assertThat(ImageUser.ownerUid(csv.toString())).as("written by the bridge's user").isEqualTo(uid);
         }
         JsonNode report = JSON.readTree(post(bridgePort, "/api/reconciliation/run?date=" + today).body());
         assertThat(report.path("findings").size()).as("a clean day: " + report).isZero();
@@ -158,28 +158,6 @@ class ImageLayoutIT {
         List<String> command = new ArrayList<>();
         JSON.readTree(line.substring(line.indexOf("CMD") + 3).trim()).forEach(n -> command.add(n.asText()));
         return command;
-    }
-
-    private static int ensureUser() throws IOException, InterruptedException {
-        if (exitCode("id", "-u", USER) != 0) {
-            run("useradd", "--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", USER);
-        }
-        return Integer.parseInt(run("id", "-u", USER).trim());
-    }
-
-    private static int exitCode(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor();
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 
     private HttpResponse<String> post(int port, String path) throws IOException, InterruptedException {

@@ -46,7 +46,7 @@ import org.returnsbridge.testsupport.SandboxControl;
  */
 class KubernetesPodLayoutIT {
 
-    private static final String USER = "bridgeit";
+    private static final String USER = ImageUser.NAME;
     private static final String SCARF = "10038-1";
 
     private final BridgeProcesses processes = new BridgeProcesses("kubernetes-pod");
@@ -65,7 +65,7 @@ class KubernetesPodLayoutIT {
     void aPodOnPostgresqlRestocksAndWritesOnlyToItsWritableVolumes() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "needs root to create a non-root user and run the jar as it (setpriv); CI runs as root");
-        int uid = ensureUser();
+        int uid = ImageUser.ensure();
         Deployment deployment = KubernetesManifestsTest.only(Deployment.class);
         Container container = KubernetesManifestsTest.bridge();
 
@@ -83,7 +83,7 @@ class KubernetesPodLayoutIT {
         Path mappings = readableByAll(DeployedBridgeTest.ConfigMapMount.of(KubernetesManifestsTest.configMapMountedAt("/app/mappings")));
         Path routes = readableByAll(DeployedBridgeTest.ConfigMapMount.of(KubernetesManifestsTest.configMapMountedAt("/app/routes")));
         for (Path writable : List.of(reports, tmp)) {
-            run("chown", USER + ":" + USER, writable.toString());
+            ImageUser.owns(writable.toString());
         }
         for (Path readOnly : List.of(root, app, data)) {
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
@@ -170,24 +170,6 @@ class KubernetesPodLayoutIT {
             }
         }
         return mount;
-    }
-
-    private static int ensureUser() throws IOException, InterruptedException {
-        Process check = new ProcessBuilder("id", "-u", USER).redirectErrorStream(true).start();
-        check.getInputStream().readAllBytes();
-        if (check.waitFor() != 0) {
-            run("useradd", "--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", USER);
-        }
-        return Integer.parseInt(run("id", "-u", USER).trim());
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
