@@ -120,7 +120,7 @@ public final class BridgeApi {
 
     private String text(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", AUTHORIZATION).timeout(Duration.ofSeconds(60)).GET().build();
+                .header("Authorization", AUTHORIZATION).timeout(Duration.ofSeconds(120)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
