@@ -51,8 +51,8 @@ public final class Settling {
 
     /**
      * True when the sandbox has answered (or dropped, as a fault) every Sitoo request it received: no request of any
-     * bridge is inside Sitoo, to be applied later. The count of requests is taken before the count of answers, so a
-     * request arriving in between makes this false, never wrongly true.
+     * bridge is inside Sitoo, to be applied later. Requests are counted before answers, so a request received before
+     * the check and still unanswered always makes it false (an answer counted without its request cannot hide one).
      */
     public static boolean sitooAnsweredEverything(SandboxControl sandbox) {
         JsonNode received = sandbox.calls();
