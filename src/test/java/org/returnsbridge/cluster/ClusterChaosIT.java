@@ -22,6 +22,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.testsupport.SandboxControl;
+import org.returnsbridge.testsupport.Settling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +123,13 @@ class ClusterChaosIT {
                     TRANSIENT.forEach(operator::replayCategoryByRest); // hurry the sweep along
                     return false;
                 }));
-        Thread.sleep(5_000); // a few more sweeps on every node: a stock-in still unsettled would post now
+        // A stock-in still unsettled would post now: wait until no Sitoo request is in flight and every node's poll
+        // and sweeps have run in full once more.
+        noteTimeout(softly, () -> await("no Sitoo request in flight").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> Settling.sitooAnsweredEverything(sandbox)));
+        noteTimeout(softly, () -> Settling.awaitFullRuns(Duration.ofMinutes(1),
+                cluster.nodes().stream().map(ClusterNode::api).toList(),
+                Settling.POLL, Settling.RESTOCK_SWEEP, Settling.EXCEPTION_SWEEP));
 
         SitooAudit audit = SitooAudit.read(sandbox);
         Map<String, String> wrongLines = linesNotAsExpected(operator, expected);

@@ -2,21 +2,18 @@ package org.returnsbridge.cluster;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.returnsbridge.testsupport.BridgeApi;
 import org.returnsbridge.testsupport.BridgeProcesses;
 
 /**
@@ -26,7 +23,6 @@ import org.returnsbridge.testsupport.BridgeProcesses;
 final class ClusterNode {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int LEDGER_PAGE = 1000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String nodeId;
@@ -83,27 +79,12 @@ final class ClusterNode {
 
     /** Every ledger line the cluster recorded, by Reveni item id: {@code GET /api/returns}, paged. */
     Map<String, JsonNode> ledgerLinesByItem() {
-        Map<String, JsonNode> lines = new HashMap<>();
-        Set<String> counted = new HashSet<>();
-        String pageFrom = "1970-01-01T00:00:00Z";
-        while (true) {
-            JsonNode returns = get("/api/returns?limit=" + LEDGER_PAGE + "&from="
-                    + URLEncoder.encode(pageFrom, StandardCharsets.UTF_8)).path("returns");
-            int fresh = 0;
-            for (JsonNode ret : returns) {
-                if (counted.add(ret.path("returnId").asText())) {
-                    fresh++;
-                    ret.path("lines").forEach(line -> lines.put(line.path("itemId").asText(), line));
-                }
-            }
-            if (returns.size() < LEDGER_PAGE) {
-                return lines;
-            }
-            if (fresh == 0) {
-                throw new IllegalStateException("ledger paging made no progress at " + pageFrom);
-            }
-            pageFrom = returns.get(returns.size() - 1).path("firstSeen").asText();
-        }
+        return api().ledgerLinesByItem();
+    }
+
+    /** The same node through the test-support client the crash tests use (ledger, route run counts). */
+    BridgeApi api() {
+        return new BridgeApi(nodeId, port);
     }
 
     /** {@code GET /api/exceptions?status=&category=} (either may be null). */

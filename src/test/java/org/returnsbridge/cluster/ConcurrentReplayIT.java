@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.testsupport.SandboxControl;
+import org.returnsbridge.testsupport.Settling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,9 @@ class ConcurrentReplayIT {
     private static final Logger log = LoggerFactory.getLogger(ConcurrentReplayIT.class);
     private static final List<String> LOCATIONS = List.of("store-stockholm-01", "store-goteborg-01", "dc-boras");
     private static final int RETURNS = 40;
+
+    /** BRIDGE_RESTOCK_SETTLE_TIME of the nodes: a post of unknown outcome is read back (and posted again) after it. */
+    private static final Duration SETTLE_TIME = Duration.ofSeconds(2);
 
     private BridgeCluster cluster;
 
@@ -83,7 +88,7 @@ class ConcurrentReplayIT {
         List<ClusterReturn> returns = sendReturns(sandbox, RETURNS, i -> sku, 720_000);
         awaitOpenRecords("SITOO_UNAVAILABLE", RETURNS);
         sandbox.sitooFaults("{}");
-        Thread.sleep(3_000); // past the settle time (2 s) and the breaker's open wait (1 s): a replay may post again
+        awaitSettleTimeSinceLastFailure("SITOO_UNAVAILABLE");
 
         replayOnBothNodesAtOnce("SITOO_UNAVAILABLE");
         List<ClusterReturn> all = new ArrayList<>(warmUp);
@@ -98,7 +103,7 @@ class ConcurrentReplayIT {
                 .withNodeSetting("BRIDGE_EXCEPTIONS_RETRY_FIRST", "PT30M")
                 .withNodeSetting("BRIDGE_EXCEPTIONS_RETRY_CAP", "PT30M")
                 .withNodeSetting("BRIDGE_RESTOCK_SWEEP_INTERVAL", "PT30M")
-                .withNodeSetting("BRIDGE_RESTOCK_SETTLE_TIME", "PT2S")
+                .withNodeSetting("BRIDGE_RESTOCK_SETTLE_TIME", SETTLE_TIME.toString())
                 .withNodeSetting("BRIDGE_SITOO_BREAKER_OPEN_WAIT", "PT1S")
                 .withNodeSetting("BRIDGE_REDELIVERY_INITIAL_DELAY", "PT0.1S")
                 .withNodeSetting("BRIDGE_REDELIVERY_MAX_DELAY", "PT0.2S")
@@ -125,6 +130,22 @@ class ConcurrentReplayIT {
     private void awaitOpenRecords(String category, int count) {
         await("every line an open " + category + " record").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> cluster.node(0).exceptions("OPEN", category).size() == count);
+    }
+
+    /**
+     * Until the settle time has passed since the category's last recorded failure, which came after the last post
+     * of every line (a record is written once its line's redeliveries are spent): a replay may then read Sitoo back
+     * and post again. The breaker's open wait (1 s) is shorter and began at a failure no later than that.
+     */
+    private void awaitSettleTimeSinceLastFailure(String category) {
+        Instant lastFailure = Instant.EPOCH;
+        for (JsonNode record : cluster.node(0).exceptions("OPEN", category)) {
+            Instant seen = Instant.parse(record.path("lastSeen").asText());
+            lastFailure = seen.isAfter(lastFailure) ? seen : lastFailure;
+        }
+        Instant settled = lastFailure.plus(SETTLE_TIME);
+        await("the settle time has passed since the last failed post").atMost(SETTLE_TIME.multipliedBy(10))
+                .pollInterval(Duration.ofMillis(100)).until(() -> Instant.now().isAfter(settled));
     }
 
     /**
@@ -169,7 +190,7 @@ class ConcurrentReplayIT {
         assertThat(replayedByBoth).as("records both operators replayed (else the two replays never met)").isNotEmpty();
     }
 
-    private void assertStockMovedOnce(List<ClusterReturn> returns, String category) throws InterruptedException {
+    private void assertStockMovedOnce(List<ClusterReturn> returns, String category) {
         SandboxControl sandbox = cluster.sandbox();
         ClusterNode node = cluster.node(0);
         ClusterExpectation expected = ClusterExpectation.of(returns);
@@ -180,7 +201,10 @@ class ConcurrentReplayIT {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             log.warn("{}", e.getMessage()); // reported below, line by line
         }
-        Thread.sleep(3_000); // a late second post would land now
+        // Nothing but the two replays posts (no poll, sweeps 30 min apart) and both have answered: a late second
+        // post could only be one still inside Sitoo.
+        await("no Sitoo request in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Settling.sitooAnsweredEverything(sandbox));
 
         SitooAudit audit = SitooAudit.read(sandbox);
         log.info("CONCURRENT REPLAY {}: {} stock-ins for {} lines, {} externalids doubled: {}", category,

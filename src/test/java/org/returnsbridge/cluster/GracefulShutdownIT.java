@@ -7,6 +7,7 @@ import static org.returnsbridge.testsupport.ReturnJson.newId;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.returnsbridge.testsupport.BridgeApi;
+import org.returnsbridge.testsupport.Settling;
 
 /**
  * SIGTERM (what Kubernetes and {@code docker stop} send) to the node draining a backlog: it stops taking work,
@@ -72,8 +75,17 @@ class GracefulShutdownIT {
                 .until(() -> cluster.sandbox.stock(1, SCARF).intValue() >= BACKLOG);
         assertThat(nodes.get(other).isAlive()).isTrue();
         assertThat(cluster.logLines(other, "Restocked +1")).as("the other node took the work over").isNotEmpty();
-        // Settles (read-backs) and late duplicates would show here: give them a few polls' time.
-        Thread.sleep(6000);
+        // A late duplicate would come from a line left of unknown outcome (a post cut short by the stop), settled
+        // by the other node's restock sweep once the settle time (2 min by default) has passed: wait until every
+        // line is confirmed, no Sitoo request is in flight, and the other node has polled twice more.
+        BridgeApi survivor = cluster.api(other);
+        await("every line RESTOCKED in the ledger, no Sitoo request in flight").atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    assertThat(survivor.ledgerLinesByItem().values()).as("ledger lines").hasSize(BACKLOG)
+                            .allMatch(line -> "RESTOCKED".equals(line.path("ledgerState").asText()));
+                    assertThat(Settling.sitooAnsweredEverything(cluster.sandbox)).as("Sitoo answered everything").isTrue();
+                });
+        Settling.awaitFullRuns(Duration.ofSeconds(60), List.of(survivor), Settling.POLL);
         assertThat(cluster.sandbox.stock(1, SCARF)).as("every unit exactly once").isEqualByComparingTo(String.valueOf(BACKLOG));
         assertThat(stockInIds()).as("one stock-in per line").hasSize(BACKLOG);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.returnsbridge.testsupport.BridgeApi;
 import org.returnsbridge.testsupport.BridgeProcesses;
 import org.returnsbridge.testsupport.OrphanGuard;
 import org.returnsbridge.testsupport.SandboxControl;
@@ -34,6 +35,7 @@ final class TwoNodeCluster implements AutoCloseable {
     private final Closeable postgresStop;
     private final String jdbcUrl;
     private final int sandboxPort;
+    private final Map<String, Integer> nodePorts = new HashMap<>();
 
     TwoNodeCluster(String testName) throws IOException, InterruptedException {
         processes = new BridgeProcesses(testName);
@@ -59,7 +61,18 @@ final class TwoNodeCluster implements AutoCloseable {
         env.put("BRIDGE_POLL_CRON", "0/2 * * * * ?");
         env.putAll(extraEnv);
         Path data = Files.createTempDirectory("bridge-" + name + "-");
-        return processes.startBridge(name, sandboxPort, BridgeProcesses.freePort(), data, env);
+        int port = BridgeProcesses.freePort();
+        nodePorts.put(name, port);
+        return processes.startBridge(name, sandboxPort, port, data, env);
+    }
+
+    /** The operator's HTTP view of a node started here. */
+    BridgeApi api(String node) {
+        Integer port = nodePorts.get(node);
+        if (port == null) {
+            throw new IllegalArgumentException("no node " + node + " was started");
+        }
+        return new BridgeApi(node, port);
     }
 
     /** The lines of a node's log that contain {@code text}. */

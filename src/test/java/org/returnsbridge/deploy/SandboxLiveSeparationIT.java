@@ -28,9 +28,11 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.support.Sql;
+import org.returnsbridge.testsupport.BridgeApi;
 import org.returnsbridge.testsupport.BridgeProcesses;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxControl;
+import org.returnsbridge.testsupport.Settling;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -75,7 +77,9 @@ class SandboxLiveSeparationIT {
         Process sandboxBridge = startSandboxMode(url, sandboxBridgePort);
         await("the sandbox-mode bridge polled demo returns").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> ledgerReturns(sandboxBridgePort) > 0);
-        Thread.sleep(3000); // a few more polls
+        // A poll saves its store's checkpoint when it finishes: two full polls more, and the sandbox's is saved.
+        Settling.awaitFullRuns(Duration.ofSeconds(60), List.of(new BridgeApi("sandbox-mode", sandboxBridgePort)),
+                Settling.POLL);
         sandboxBridge.destroy();
         assertThat(sandboxBridge.waitFor(60, TimeUnit.SECONDS)).as("sandbox-mode bridge stopped").isTrue();
 

@@ -16,8 +16,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.returnsbridge.testsupport.BridgeApi;
 import org.returnsbridge.testsupport.BridgeProcesses;
 import org.returnsbridge.testsupport.SandboxControl;
+import org.returnsbridge.testsupport.Settling;
 
 /**
  * Interval mode across a crash: the bridge is SIGKILLed while a batch it sent is applied in Sitoo but
@@ -63,7 +65,15 @@ class IntervalCrashIT {
         processes.startBridge("bridge-2", sandboxPort, bridgePort, data, interval);
         await("every line is in Sitoo").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> sandbox.totalStock().compareTo(BigDecimal.valueOf(lines)) >= 0);
-        Thread.sleep(5_000); // more flushes and sweeps: anything doubled would show now
+        // Anything doubled would be sent by a flush or a sweep: wait until every line is confirmed in the ledger
+        // (nothing queued, nothing of unknown outcome), then until the batches, the sweep and the poll ran again.
+        // The batch held in Sitoo was applied before the kill; its answer, due to a dead process, does not matter.
+        BridgeApi bridge = new BridgeApi("bridge-2", bridgePort);
+        await("every line RESTOCKED in the ledger").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(bridge.ledgerLinesByItem().values()).hasSize(lines)
+                        .allMatch(line -> "RESTOCKED".equals(line.path("ledgerState").asText())));
+        Settling.awaitFullRuns(Duration.ofSeconds(60), List.of(bridge),
+                Settling.RESTOCK_BATCHES, Settling.RESTOCK_SWEEP, Settling.POLL);
 
         assertThat(atKill).as("the kill came with a batch in flight and lines still queued")
                 .isBetween(BigDecimal.ONE, BigDecimal.valueOf(lines - 1));
