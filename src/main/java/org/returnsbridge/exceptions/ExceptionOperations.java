@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.returnsbridge.claims.Claims;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

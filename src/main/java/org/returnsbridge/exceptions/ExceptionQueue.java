@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.returnsbridge.failure.ExceptionCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.returnsbridge.support.Sql;

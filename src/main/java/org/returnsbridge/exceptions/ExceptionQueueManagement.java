@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.returnsbridge.exceptions.OperatorInput.InvalidInputException;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.mapping.MappingsSummary;
 import org.slf4j.Logger;

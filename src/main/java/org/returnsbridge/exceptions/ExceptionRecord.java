@@ -1,6 +1,7 @@
 package org.returnsbridge.exceptions;
 
 import java.time.Instant;
+import org.returnsbridge.failure.ExceptionCategory;
 
 /** One entry of the exception queue: what failed, why, for which business keys, and how often. */
 public record ExceptionRecord(

@@ -2,7 +2,7 @@ package org.returnsbridge.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.FailedWork;

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.failure.BridgeErrorPolicy;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.sales.SalesRoutes;
 import org.returnsbridge.scheduling.ScheduledWork;

@@ -1,7 +1,7 @@
 package org.returnsbridge.sales;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.returnsbridge.flow.BridgeErrorPolicy;
+import org.returnsbridge.failure.BridgeErrorPolicy;
 import org.springframework.stereotype.Component;
 
 /**

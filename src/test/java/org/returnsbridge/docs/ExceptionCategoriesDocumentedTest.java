@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueueManagement;
 import org.springframework.jmx.export.annotation.ManagedOperationParameter;
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.ExceptionStatus;
 import org.returnsbridge.ledger.LineState;

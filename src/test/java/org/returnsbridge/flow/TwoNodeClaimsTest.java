@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.returnsbridge.claims.ClaimRelease;
 import org.returnsbridge.claims.Claims;
 import org.returnsbridge.claims.ReturnClaims;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionOperations;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.ExceptionStatus;
