@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.returnsbridge.flow.StockInIds;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
-import org.returnsbridge.ledger.ReturnOverview;
+import org.returnsbridge.returns.ReturnOverview;
 import org.returnsbridge.ledger.TransitionState;
 import org.returnsbridge.mapping.MappedLocation;
 import org.returnsbridge.mapping.MappingRegistry;
