@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
+import org.returnsbridge.SyncMode;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.mapping.MappingRegistry;
