@@ -71,7 +71,7 @@ public class ExceptionQueueManagement {
                 return "no open " + chosen + " exceptions to replay";
             }
             Map<String, Long> byOutcome = results.stream()
-                    .collect(Collectors.groupingBy(ReplayResult::outcome, TreeMap::new, Collectors.counting()));
+                    .collect(Collectors.groupingBy(result -> result.outcome().name(), TreeMap::new, Collectors.counting()));
             return "replayed " + results.size() + " " + chosen + " exception" + (results.size() == 1 ? "" : "s") + " ("
                     + byOutcome.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
                     + "):\n" + results.stream().map(ExceptionQueueManagement::sentence).collect(Collectors.joining("\n"));

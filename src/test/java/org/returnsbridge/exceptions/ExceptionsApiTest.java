@@ -26,6 +26,7 @@ class ExceptionsApiTest extends SandboxedBridgeTest {
         assertThat(open).hasSize(1);
         JsonNode record = open.get(0);
         assertThat(record.path("itemId").asText()).isEqualTo(item);
+        assertThat(record.path("kind").asText()).isEqualTo("LINE");
         assertThat(record.path("sku").asText()).isEqualTo(NEW_SKU);
         assertThat(record.path("status").asText()).isEqualTo("OPEN");
         assertThat(sandbox.stock(STOCKHOLM, NEW_SKU)).isEqualByComparingTo("0");
