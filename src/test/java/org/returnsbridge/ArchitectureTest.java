@@ -50,6 +50,18 @@ class ArchitectureTest {
     static final ArchRule sitooClientKnowsNothingOfTheFlow = vendorClient("org.returnsbridge.sitoo..");
 
     @ArchTest
+    static final ArchRule ledgerKnowsNoSales = noClasses()
+            .that().resideInAPackage("org.returnsbridge.ledger..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.returnsbridge.sales..", "org.returnsbridge.returns..")
+            .because("a return's lines and its sales records are combined in returns, above both");
+
+    @ArchTest
+    static final ArchRule salesKnowsNoLedger = noClasses()
+            .that().resideInAPackage("org.returnsbridge.sales..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.returnsbridge.ledger..", "org.returnsbridge.returns..")
+            .because("a return's lines and its sales records are combined in returns, above both");
+
+    @ArchTest
     static final ArchRule failureDependsOnNoDomainPackage = noClasses().that().resideInAPackage("org.returnsbridge.failure..")
             .should().dependOnClassesThat(bridgeClassesOutside("org.returnsbridge.failure..", "org.returnsbridge.support..",
                     ROOT))
