@@ -85,7 +85,7 @@ public record BridgeProperties(
      * share a request) or INTERVAL (queued per warehouse, one transaction per warehouse when the window
      * closes or batchSize lines wait; at most 1000, the contract's limit per request).
      */
-    public record Sync(@NotNull org.returnsbridge.flow.SyncMode mode, @NotNull Duration window,
+    public record Sync(@NotNull SyncMode mode, @NotNull Duration window,
                        @Min(1) @Max(1000) int batchSize) {}
 
     /**

@@ -1,12 +1,9 @@
 package org.returnsbridge.claims;
 
 import java.time.Clock;
-import java.time.Duration;
 
-import org.returnsbridge.sitoo.SitooGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,26 +14,10 @@ public class ClaimsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ClaimsConfiguration.class);
 
     @Bean
-    Claims claims(ClusterProperties cluster, Clock clock,
-                  @Value("${camel.component.http.response-timeout:30000}") long responseTimeoutMillis) {
-        requireOutlastsOneSitooCall(cluster.claimTtl(), Duration.ofMillis(responseTimeoutMillis));
+    Claims claims(ClusterProperties cluster, Clock clock) {
         String nodeId = NodeIdentity.resolve(cluster.nodeId());
         log.info("Node {}: claims hold {} s", nodeId, cluster.claimTtl().toSeconds());
         return new Claims(nodeId, cluster.claimTtl(), clock);
-    }
-
-    /**
-     * A holder's claim must not lapse while its Sitoo call is still running, or a second node could take the
-     * line while the first post is in flight (the settle time would still stop a second post, but the
-     * claim is meant to). The longest call: waiting for a rate-limit permit, then the response timeout.
-     */
-    static void requireOutlastsOneSitooCall(Duration ttl, Duration responseTimeout) {
-        Duration longestCall = SitooGuard.PERMIT_WAIT.plus(responseTimeout);
-        if (ttl.compareTo(longestCall.plusSeconds(10)) < 0) {
-            throw new IllegalStateException("BRIDGE_CLAIM_TTL (" + ttl + ") must exceed the longest Sitoo call by 10 s: "
-                    + SitooGuard.PERMIT_WAIT.toSeconds() + " s waiting for a rate-limit permit plus"
-                    + " BRIDGE_HTTP_RESPONSE_TIMEOUT_MS (" + responseTimeout.toMillis() + " ms)");
-        }
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.returnsbridge.claims.Claims;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,23 +49,23 @@ public class ExceptionOperations {
         ExceptionRecord record = found.get();
         if (record.status() == ExceptionStatus.RESOLVED) {
             // Most often another node's replay (or the work itself) resolved it since the caller listed it.
-            return new ReplayResult(id, "RESOLVED", ExceptionStatus.RESOLVED, "already resolved; nothing replayed");
+            return new ReplayResult(id, ReplayOutcome.RESOLVED, ExceptionStatus.RESOLVED, "already resolved; nothing replayed");
         }
         String token = claims.newToken();
         if (!queue.startReplay(id, token, claims.expiry())) {
             Optional<String> holder = queue.replayHolder(id);
             ExceptionRecord now = queue.find(id).orElseThrow();
-            return holder.map(h -> new ReplayResult(id, "IN_PROGRESS", now.status(), "being replayed on node "
+            return holder.map(h -> new ReplayResult(id, ReplayOutcome.IN_PROGRESS, now.status(), "being replayed on node "
                     + Claims.nodeOf(h) + "; its outcome shows on the record")).orElseGet(() -> new ReplayResult(id,
-                    now.status() == ExceptionStatus.RESOLVED ? "RESOLVED" : "IN_PROGRESS", now.status(),
+                    now.status() == ExceptionStatus.RESOLVED ? ReplayOutcome.RESOLVED : ReplayOutcome.IN_PROGRESS, now.status(),
                     "another replay finished it just now: " + now.reason()));
         }
-        log.info("Replaying exception {} [{}] for {}", id, record.category(), record.lineKey());
+        log.info("Replaying exception {} [{}] for {} {}", id, record.category(), record.kind(), record.lineKey());
         try {
             replayer.replay(record);
         } catch (NotReplayableException e) {
             queue.reopen(id, token);
-            return new ReplayResult(id, "NOT_REPLAYABLE", ExceptionStatus.OPEN, e.getMessage());
+            return new ReplayResult(id, ReplayOutcome.NOT_REPLAYABLE, ExceptionStatus.OPEN, e.getMessage());
         } catch (RuntimeException e) {
             // The replay itself broke (not the work it ran, which records its own failures): the record
             // goes back to the queue with one more attempt instead of hanging in REPLAYING.
@@ -76,8 +77,8 @@ public class ExceptionOperations {
         queue.resolveIfStillReplaying(id, token);
         ExceptionRecord after = queue.find(id).orElseThrow();
         return after.status() == ExceptionStatus.RESOLVED
-                ? new ReplayResult(id, "RESOLVED", after.status(), "replayed: " + record.lineKey() + " went through")
-                : new ReplayResult(id, "STILL_FAILING", after.status(), after.reason());
+                ? new ReplayResult(id, ReplayOutcome.RESOLVED, after.status(), "replayed: " + record.lineKey() + " went through")
+                : new ReplayResult(id, ReplayOutcome.STILL_FAILING, after.status(), after.reason());
     }
 
     /** Replays every open record of one category, oldest first. */

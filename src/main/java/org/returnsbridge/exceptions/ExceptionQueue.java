@@ -5,9 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.returnsbridge.failure.ExceptionCategory;
+import org.returnsbridge.support.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.returnsbridge.support.Sql;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -58,9 +59,9 @@ public class ExceptionQueue {
             id = recordOnce(category, shortReason, work, unchanged);
         }
         if (unchanged[0]) {
-            log.debug("Exception {} [{}] for {} met again unchanged", id, category, work.lineKey());
+            log.debug("Exception {} [{}] for {} met again unchanged", id, category, work.key());
         } else {
-            log.warn("Exception {} [{}] for {}: {}", id, category, work.lineKey(), shortReason);
+            log.warn("Exception {} [{}] for {}: {}", id, category, work.key(), shortReason);
         }
         return id;
     }
@@ -68,7 +69,7 @@ public class ExceptionQueue {
     private long recordOnce(ExceptionCategory category, String shortReason, FailedWork work, boolean[] unchanged) {
         Long id = tx.execute(transaction -> {
             OffsetDateTime now = now();
-            Optional<ExceptionRecord> current = currentRecord(work.lineKey());
+            Optional<ExceptionRecord> current = currentRecord(work.key());
             if (current.isPresent() && isSameWaitingFailure(current.get(), category, shortReason, work)) {
                 unchanged[0] = true;
                 jdbc.update("UPDATE exception_record SET last_seen = ? WHERE id = ?", now, current.get().id());
@@ -91,22 +92,23 @@ public class ExceptionQueue {
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 var ps = con.prepareStatement("""
-                        INSERT INTO exception_record (line_key, category, reason, return_id, item_id, sku, location_id,
+                        INSERT INTO exception_record (line_key, kind, category, reason, return_id, item_id, sku, location_id,
                                warehouse_id, payload, attempts, status, first_seen, last_seen, next_attempt_at, current_key)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'OPEN', ?, ?, ?, ?)""", new String[] {"id"});
-                ps.setString(1, work.lineKey());
-                ps.setString(2, category.name());
-                ps.setString(3, shortReason);
-                ps.setString(4, work.returnId());
-                ps.setString(5, work.itemId());
-                ps.setString(6, work.sku());
-                ps.setString(7, work.locationId());
-                ps.setObject(8, work.warehouseId());
-                ps.setString(9, work.payload());
-                ps.setObject(10, now);
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'OPEN', ?, ?, ?, ?)""", new String[] {"id"});
+                ps.setString(1, work.key());
+                ps.setString(2, work.kind().name());
+                ps.setString(3, category.name());
+                ps.setString(4, shortReason);
+                ps.setString(5, work.returnId());
+                ps.setString(6, work.itemId());
+                ps.setString(7, work.sku());
+                ps.setString(8, work.locationId());
+                ps.setObject(9, work.warehouseId());
+                ps.setString(10, work.payload());
                 ps.setObject(11, now);
-                ps.setObject(12, nextAttempt(category, 1, now));
-                ps.setString(13, work.lineKey());
+                ps.setObject(12, now);
+                ps.setObject(13, nextAttempt(category, 1, now));
+                ps.setString(14, work.key());
                 return ps;
             }, key);
             return key.getKey().longValue();
@@ -223,7 +225,7 @@ public class ExceptionQueue {
 
 
     private static final RowMapper<ExceptionRecord> ROW = (rs, n) -> new ExceptionRecord(
-            rs.getLong("id"), rs.getString("line_key"), ExceptionCategory.valueOf(rs.getString("category")),
+            rs.getLong("id"), rs.getString("line_key"), WorkKind.valueOf(rs.getString("kind")), ExceptionCategory.valueOf(rs.getString("category")),
             rs.getString("reason"), rs.getString("return_id"), rs.getString("item_id"), rs.getString("sku"),
             rs.getString("location_id"), (Integer) rs.getObject("warehouse_id"), rs.getString("payload"),
             rs.getInt("attempts"), ExceptionStatus.valueOf(rs.getString("status")), Sql.instant(rs, "first_seen"),

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.returnsbridge.exceptions.OperatorInput.InvalidInputException;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.mapping.MappingsSummary;
 import org.slf4j.Logger;
@@ -70,7 +71,7 @@ public class ExceptionQueueManagement {
                 return "no open " + chosen + " exceptions to replay";
             }
             Map<String, Long> byOutcome = results.stream()
-                    .collect(Collectors.groupingBy(ReplayResult::outcome, TreeMap::new, Collectors.counting()));
+                    .collect(Collectors.groupingBy(result -> result.outcome().name(), TreeMap::new, Collectors.counting()));
             return "replayed " + results.size() + " " + chosen + " exception" + (results.size() == 1 ? "" : "s") + " ("
                     + byOutcome.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
                     + "):\n" + results.stream().map(ExceptionQueueManagement::sentence).collect(Collectors.joining("\n"));

@@ -1,11 +1,13 @@
 package org.returnsbridge.exceptions;
 
 import java.time.Instant;
+import org.returnsbridge.failure.ExceptionCategory;
 
-/** One entry of the exception queue: what failed, why, for which business keys, and how often. */
+/** One entry of the exception queue: what failed (the unit of work: its key and kind), why, for which business keys, and how often. */
 public record ExceptionRecord(
         long id,
         String lineKey,
+        WorkKind kind,
         ExceptionCategory category,
         String reason,
         String returnId,

@@ -46,7 +46,7 @@ public class ExceptionsController {
     @PostMapping("/{id}/replay")
     public ResponseEntity<?> replay(@PathVariable long id) {
         ReplayResult result = operations.replay(id);
-        return "NOT_FOUND".equals(result.outcome()) ? notFound(id) : ResponseEntity.ok(result);
+        return result.outcome() == ReplayOutcome.NOT_FOUND ? notFound(id) : ResponseEntity.ok(result);
     }
 
     /** Replays every open record of one category, oldest first: after a fix that clears them all. */

@@ -3,6 +3,7 @@ package org.returnsbridge.exceptions;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.returnsbridge.failure.ExceptionCategory;
 
 /**
  * What an operator typed (a REST query parameter, a JMX argument) as a status or a category; a value

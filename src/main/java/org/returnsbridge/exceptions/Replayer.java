@@ -1,7 +1,7 @@
 package org.returnsbridge.exceptions;
 
 /**
- * Runs a recorded unit of work again through the bridge's normal path (so a replay is exactly as
+ * Runs a recorded unit of work again, as its {@link WorkKind} says, through the bridge's normal path (so a replay is exactly as
  * safe as the first attempt: a line whose stock already moved does not move again). A failure of the
  * replayed work is recorded by that path itself, against the same record.
  */

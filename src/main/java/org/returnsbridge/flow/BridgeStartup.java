@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.SyncMode;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.scheduling.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.camel.ExtendedStartupListener;
 import org.springframework.stereotype.Component;
 
 /**

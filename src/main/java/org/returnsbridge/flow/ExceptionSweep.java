@@ -3,6 +3,7 @@ package org.returnsbridge.flow;
 import org.returnsbridge.exceptions.ExceptionOperations;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.ExceptionRecord;
+import org.returnsbridge.exceptions.ReplayOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,10 @@ public class ExceptionSweep {
         int resolved = 0;
         var due = queue.findDueForRetry(batch);
         for (ExceptionRecord record : due) {
-            if (record.lineKey().startsWith("poll:")) {
-                continue; // the poll schedule itself retries Reveni; a second poll alongside it helps nobody
+            if (!record.kind().isReplayedBySweep()) {
+                continue;
             }
-            if ("RESOLVED".equals(operations.replay(record.id()).outcome())) {
+            if (operations.replay(record.id()).outcome() == ReplayOutcome.RESOLVED) {
                 resolved++;
             }
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.connections.BridgeMode;
 import org.returnsbridge.exceptions.ExceptionQueue;
+import org.returnsbridge.failure.RetryDelay;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.reveni.ReturnParser;

@@ -1,5 +1,6 @@
 package org.returnsbridge.flow;
 
+import org.returnsbridge.exceptions.WorkConflict;
 import org.returnsbridge.reveni.InvalidReturnException;
 
 /**
@@ -7,7 +8,7 @@ import org.returnsbridge.reveni.InvalidReturnException;
  * return (its own record key, no ledger line), because the ledger line under that id belongs to the other
  * return and must not be marked, overwritten or replayed on this one's account.
  */
-public class ItemIdConflictException extends InvalidReturnException {
+public class ItemIdConflictException extends InvalidReturnException implements WorkConflict {
 
     private final String itemId;
 
@@ -17,7 +18,8 @@ public class ItemIdConflictException extends InvalidReturnException {
     }
 
     /** The exception record's key: this return's claim to the item id, apart from the line that owns it. */
-    public String lineKey() {
+    @Override
+    public String conflictKey() {
         return "return:" + returnId() + "#item:" + itemId;
     }
 }

@@ -1,7 +1,7 @@
 package org.returnsbridge.flow;
 
-import org.returnsbridge.exceptions.BridgeException;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.BridgeException;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.mapping.MappedLocation;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.mapping.Mappings;

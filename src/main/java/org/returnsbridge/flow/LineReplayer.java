@@ -1,13 +1,16 @@
 package org.returnsbridge.flow;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
-import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.exceptions.NotReplayableException;
 import org.returnsbridge.exceptions.Replayer;
+import org.returnsbridge.failure.ExceptionCategory;
+import org.returnsbridge.reveni.InvalidReturnException;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
 import org.returnsbridge.reveni.ReveniReturn;
@@ -15,9 +18,10 @@ import org.returnsbridge.reveni.ReveniUnavailableException;
 import org.returnsbridge.sales.SalesRoutes;
 
 /**
- * Replays a recorded failure through the normal routes. The return is read again from Reveni rather
- * than taken from the stored payload: Reveni owns the return, and since the failure the item may have
- * been re-inspected, rejected or cancelled. The stored payload stays on the record as evidence.
+ * Replays a recorded failure through the normal routes, as its kind says: a poll polls again; a return, a line
+ * or a sales record (a refund or an exchange) runs again. The return is read again from Reveni rather than taken
+ * from the stored payload: Reveni owns the return, and since the failure the item may have been re-inspected,
+ * rejected or cancelled. The stored payload stays on the record as evidence.
  */
 public class LineReplayer implements Replayer {
 
@@ -35,18 +39,11 @@ public class LineReplayer implements Replayer {
 
     @Override
     public void replay(ExceptionRecord record) {
-        String key = record.lineKey();
-        if (key.startsWith("poll:")) {
-            camel.sendBody("direct:reveni-poll", null);
-        } else if (record.returnId() == null) {
-            throw new NotReplayableException("the return arrived without a usable id, so it cannot be read again;"
-                    + " once Reveni sends it corrected it flows with the next poll (or mark this record ignored)");
-        } else if (key.startsWith("refund:") || key.startsWith("exchange:")) {
-            freshReturn(record).ifPresent(raw -> replaySales(record, raw));
-        } else if (record.itemId() == null) {
-            freshReturn(record).ifPresent(raw -> camel.sendBody("direct:return", raw));
-        } else {
-            freshReturn(record).ifPresent(raw -> replayLine(record, raw));
+        switch (record.kind()) {
+            case POLL -> camel.sendBody("direct:reveni-poll", null);
+            case RETURN -> freshReturn(record).ifPresent(raw -> camel.sendBody("direct:return", raw));
+            case LINE -> freshReturn(record).ifPresent(raw -> replayLine(record, raw));
+            case SALES -> freshReturn(record).ifPresent(raw -> replaySales(record, raw));
         }
     }
 
@@ -73,7 +70,12 @@ public class LineReplayer implements Replayer {
         }
     }
 
-    private java.util.Optional<JsonNode> freshReturn(ExceptionRecord record) {
+    /** The return as Reveni has it now: Reveni owns it, and it may have changed since the failure. */
+    private Optional<JsonNode> freshReturn(ExceptionRecord record) {
+        if (record.returnId() == null) {
+            throw new NotReplayableException("the return arrived without a usable id, so it cannot be read again;"
+                    + " once Reveni sends it corrected it flows with the next poll (or mark this record ignored)");
+        }
         try {
             var raw = reveni.fetchReturn(record.returnId());
             if (raw.isEmpty()) {
@@ -81,9 +83,9 @@ public class LineReplayer implements Replayer {
                         FailedWork.of(record));
             }
             return raw;
-        } catch (ReveniUnavailableException | org.returnsbridge.reveni.InvalidReturnException e) {
+        } catch (ReveniUnavailableException | InvalidReturnException e) {
             exceptions.record(e.category(), e.getMessage(), FailedWork.of(record));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

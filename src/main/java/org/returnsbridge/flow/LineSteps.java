@@ -1,6 +1,7 @@
 package org.returnsbridge.flow;
 
 import org.apache.camel.Exchange;
+import org.returnsbridge.SyncMode;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.failure.BridgeErrorPolicy;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.sales.SalesRoutes;
 import org.returnsbridge.scheduling.ScheduledWork;
@@ -70,6 +71,9 @@ public class ReturnRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Each route that begins a unit of work names it first, for the exception route to file a failure against.
+        UnitsOfWork units = new UnitsOfWork(mappings);
+
         // Scheduled routes run on one node of the cluster at a time, one run at a time (scheduling.Schedules).
         from(Schedules.cron("reveni-poll", schedule.cron()))
                 .routeId(POLL_SCHEDULE)
@@ -104,6 +108,7 @@ public class ReturnRoutes extends RouteBuilder {
         from("direct:return")
                 .routeId("return")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(units::beginReturn)
                 .bean(poller, "parse")
                 // A return's lines at once: each is independent in the ledger, and in immediate mode their
                 // stock-ins then share one Sitoo request instead of waiting for a request each in turn.
@@ -116,6 +121,7 @@ public class ReturnRoutes extends RouteBuilder {
         from("direct:return-line")
                 .routeId("return-line")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(units::beginLine)
                 .process(lines::open)
                 .filter(method(lines, "isStillOpen"))
                     .process(lines::decide)
@@ -135,7 +141,7 @@ public class ReturnRoutes extends RouteBuilder {
         from("direct:record-not-restocked").routeId("record-not-restocked").routeConfigurationId(BridgeErrorPolicy.ID)
                 .process(lines::recordNotRestocked);
 
-        // The dead-letter channel of the error policy ends here: the line goes into the exception queue.
+        // The dead-letter channel of the error policy ends here: the unit of work goes into the exception queue.
         from(BridgeErrorPolicy.EXCEPTION_ROUTE)
                 .routeId("line-failed")
                 .process(failures::record);

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
-import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.FailedWork;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReturnsPage;
 import org.returnsbridge.reveni.ReveniClient;
@@ -29,8 +29,8 @@ public class ReturnsPoller {
     public static final String PROGRESS = "pollProgress";
     public static final String NEXT_PAGE = "nextPage";
     static final String CURSOR = "pollCursor";
-    static final FailedWork POLL = FailedWork.poll("reveni");
-    static final FailedWork UNREADABLE_PAGE = FailedWork.poll("reveni-unreadable-page");
+    static final FailedWork POLL = FailedWork.Poll.of("reveni");
+    static final FailedWork UNREADABLE_PAGE = FailedWork.Poll.of("reveni-unreadable-page");
     private static final Logger log = LoggerFactory.getLogger(ReturnsPoller.class);
     /** A run of unreadable pages this long means Reveni is broken, not one page. */
     private static final int MAX_UNREADABLE_PAGES_IN_A_ROW = 3;
@@ -181,9 +181,9 @@ public class ReturnsPoller {
     public void finish(Exchange exchange) {
         saveCheckpoint(exchange);
         PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
-        exceptions.resolve(POLL.lineKey());
+        exceptions.resolve(POLL.key());
         if (!progress.hadGap()) {
-            exceptions.resolve(UNREADABLE_PAGE.lineKey());
+            exceptions.resolve(UNREADABLE_PAGE.key());
         }
         log.info("Reveni {}", progress);
         MDC.clear();

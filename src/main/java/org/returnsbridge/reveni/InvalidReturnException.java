@@ -1,7 +1,7 @@
 package org.returnsbridge.reveni;
 
-import org.returnsbridge.exceptions.BridgeException;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.BridgeException;
+import org.returnsbridge.failure.ExceptionCategory;
 
 /** Reveni sent a return (or a line of one) that breaks the contract; it is recorded, never guessed at. */
 public class InvalidReturnException extends BridgeException {

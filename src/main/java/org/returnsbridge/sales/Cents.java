@@ -3,8 +3,8 @@ package org.returnsbridge.sales;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.returnsbridge.exceptions.BridgeException;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.BridgeException;
+import org.returnsbridge.failure.ExceptionCategory;
 
 /**
  * Reveni sends money with four decimals ("49.9500"), Sitoo takes two ("49.95"). The rule: each amount

@@ -1,5 +1,6 @@
 package org.returnsbridge.sales;
 
+import org.returnsbridge.exceptions.WorkConflict;
 import org.returnsbridge.reveni.InvalidReturnException;
 
 /**
@@ -7,16 +8,17 @@ import org.returnsbridge.reveni.InvalidReturnException;
  * holds. It is filed against this return under its own key, so the other return's record is neither
  * marked nor replayed on its account.
  */
-public class SalesKeyConflictException extends InvalidReturnException {
+public class SalesKeyConflictException extends InvalidReturnException implements WorkConflict {
 
-    private final String lineKey;
+    private final String conflictKey;
 
     SalesKeyConflictException(SalesWork work, String reason) {
         super(work.returnId(), reason);
-        this.lineKey = "return:" + work.returnId() + "#" + work.recordKey();
+        this.conflictKey = "return:" + work.returnId() + "#" + work.recordKey();
     }
 
-    public String lineKey() {
-        return lineKey;
+    @Override
+    public String conflictKey() {
+        return conflictKey;
     }
 }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.returnsbridge.exceptions.BridgeException;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.BridgeException;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.reveni.Refund;
 import org.returnsbridge.reveni.ReturnItem;
 import org.returnsbridge.reveni.ReveniReturn;

@@ -1,12 +1,15 @@
 package org.returnsbridge.sales;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.returnsbridge.flow.BridgeErrorPolicy;
+import org.returnsbridge.exceptions.FailedWork;
+import org.returnsbridge.failure.BridgeErrorPolicy;
+import org.returnsbridge.reveni.ReveniReturn;
 import org.springframework.stereotype.Component;
 
 /**
  * The sales side of a return: after its lines, each refund (and each exchange) becomes one Sitoo
- * return order, under the same error policy and exception queue as stock.
+ * return order, under the same error policy and exception queue as stock. Each route names its unit of work
+ * ({@link FailedWork#PROPERTY}) first: the return as a whole, then each sales record.
  */
 @Component
 public class SalesRoutes extends RouteBuilder {
@@ -24,6 +27,8 @@ public class SalesRoutes extends RouteBuilder {
         from(RETURN_SALES)
                 .routeId("return-sales")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(exchange -> exchange.setProperty(FailedWork.PROPERTY,
+                        SalesWork.returnOf(exchange.getIn().getBody(ReveniReturn.class))))
                 .split(method(SalesWork.class, "of"))
                     .to("direct:sales-record")
                 .end();
@@ -31,6 +36,8 @@ public class SalesRoutes extends RouteBuilder {
         from("direct:sales-record")
                 .routeId("sales-record")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
+                .process(exchange -> exchange.setProperty(FailedWork.PROPERTY,
+                        exchange.getIn().getBody(SalesWork.class).failedWork()))
                 .process(exchange -> recorder.record(exchange.getIn().getBody(SalesWork.class)));
     }
 }

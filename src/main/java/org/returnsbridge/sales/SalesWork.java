@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.reveni.Refund;
 import org.returnsbridge.reveni.ReturnItem;
 import org.returnsbridge.reveni.ReveniReturn;
@@ -23,6 +26,18 @@ public record SalesWork(Kind kind, ReveniReturn reveniReturn, Refund refund, Ret
         ret.items().stream().filter(item -> item.isValid() && item.exchange() != null)
                 .forEach(item -> work.add(new SalesWork(Kind.EXCHANGE, ret, null, item)));
         return work;
+    }
+
+    /** This work as a unit of failed work: keyed as its sales record, with the return as evidence. */
+    public FailedWork failedWork() {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode().put("record_key", recordKey());
+        payload.set("return", reveniReturn.raw());
+        return new FailedWork.Sales(recordKey(), returnId(), itemId(), reveniReturn.locationId(), payload.toString());
+    }
+
+    /** The return whose sales records are being worked out, as a unit of failed work. */
+    public static FailedWork returnOf(ReveniReturn ret) {
+        return FailedWork.Return.of(ret.id(), ret.locationId(), ret.raw().toString());
     }
 
     public String recordKey() {

@@ -1,7 +1,7 @@
 package org.returnsbridge.sitoo;
 
-import org.returnsbridge.exceptions.BridgeException;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.BridgeException;
+import org.returnsbridge.failure.ExceptionCategory;
 
 /** Sitoo answered, and the answer is no (a 4xx other than 429, or a failed element in a 200 envelope). */
 public class SitooRejectedException extends BridgeException {

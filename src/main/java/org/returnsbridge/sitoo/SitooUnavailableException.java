@@ -2,15 +2,15 @@ package org.returnsbridge.sitoo;
 
 import java.util.OptionalLong;
 
-import org.returnsbridge.exceptions.BridgeException;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.ExceptionCategory;
+import org.returnsbridge.failure.VendorUnavailableException;
 
 /**
  * Sitoo did not give a usable answer. What that means for a write depends on the {@link Kind}: after
  * {@code NO_ANSWER} (no connection, timeout, 5xx) the stock may or may not have moved, which is why a
  * retry must read Sitoo back first; after {@code THROTTLED} (429) Sitoo refused before doing anything.
  */
-public class SitooUnavailableException extends BridgeException {
+public class SitooUnavailableException extends VendorUnavailableException {
 
     public enum Kind {
         /** No answer, a timeout or a 5xx: a write's outcome is unknown. */
@@ -48,6 +48,7 @@ public class SitooUnavailableException extends BridgeException {
         return kind;
     }
 
+    @Override
     public OptionalLong retryAfterSeconds() {
         return retryAfterSeconds;
     }
@@ -61,6 +62,7 @@ public class SitooUnavailableException extends BridgeException {
      * Retrying within seconds cannot help: Sitoo is known to be down, or a settle time of minutes must
      * pass first. The line goes to the exception queue at once, to be replayed later.
      */
+    @Override
     public boolean isPointlessToRetryNow() {
         return kind == Kind.CIRCUIT_OPEN || kind == Kind.NOT_SETTLED;
     }

@@ -1,24 +1,14 @@
 package org.returnsbridge.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** The claim TTL must outlast the longest Sitoo call; node ids and tokens are what other nodes can read. */
+/** Node ids and tokens are what other nodes can read. */
 class ClaimsSettingsTest {
-
-    @Test
-    void aClaimTtlShorterThanOneSitooCallIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> ClaimsConfiguration.requireOutlastsOneSitooCall(Duration.ofSeconds(60),
-                Duration.ofSeconds(30)))
-                .hasMessageStartingWith("BRIDGE_CLAIM_TTL (PT1M) must exceed")
-                .hasMessageContaining("BRIDGE_HTTP_RESPONSE_TIMEOUT_MS (30000 ms)");
-        ClaimsConfiguration.requireOutlastsOneSitooCall(Duration.ofMinutes(2), Duration.ofSeconds(30));
-    }
 
     @Test
     void aGeneratedNodeIdIsUniquePerProcessStartAndAConfiguredOneIsKept() {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionQueueManagement;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.springframework.jmx.export.annotation.ManagedOperationParameter;
 
 /**

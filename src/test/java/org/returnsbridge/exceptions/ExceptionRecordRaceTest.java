@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 
@@ -31,9 +32,8 @@ class ExceptionRecordRaceTest extends SandboxedBridgeTest {
             for (int round = 0; round < ROUNDS; round++) {
                 String returnId = ReturnJson.newId();
                 String itemId = ReturnJson.newId();
-                FailedWork work = new FailedWork("return:" + returnId + "#item:" + itemId, returnId, itemId, "10001-1",
-                        null, null, null);
-                keys.add(work.lineKey());
+                FailedWork work = new FailedWork.Line(itemId, returnId, "10001-1", null, null, null);
+                keys.add(work.key());
                 CyclicBarrier start = new CyclicBarrier(RACERS);
                 List<Future<Long>> ids = new ArrayList<>();
                 for (int r = 0; r < RACERS; r++) {
@@ -61,13 +61,13 @@ class ExceptionRecordRaceTest extends SandboxedBridgeTest {
     void aResolvedRecordMakesRoomForANewOneWhenTheWorkFailsAgain() {
         String returnId = ReturnJson.newId();
         String itemId = ReturnJson.newId();
-        FailedWork work = new FailedWork("return:" + returnId + "#item:" + itemId, returnId, itemId, null, null, null, null);
+        FailedWork work = new FailedWork.Line(itemId, returnId, null, null, null, null);
         long first = exceptions.record(ExceptionCategory.SITOO_UNAVAILABLE, "Sitoo answered 503", work);
-        exceptions.resolve(work.lineKey());
+        exceptions.resolve(work.key());
         long second = exceptions.record(ExceptionCategory.SITOO_UNAVAILABLE, "Sitoo answered 502", work);
 
         assertThat(second).isNotEqualTo(first);
-        assertThat(exceptions.findByLineKey(work.lineKey())).extracting(ExceptionRecord::status)
+        assertThat(exceptions.findByLineKey(work.key())).extracting(ExceptionRecord::status)
                 .containsExactly(ExceptionStatus.RESOLVED, ExceptionStatus.OPEN);
     }
 }

@@ -26,6 +26,8 @@ class ExceptionsApiTest extends SandboxedBridgeTest {
         assertThat(open).hasSize(1);
         JsonNode record = open.get(0);
         assertThat(record.path("itemId").asText()).isEqualTo(item);
+        assertThat(record.path("kind").asText()).isEqualTo("LINE");
+        assertThat(record.path("warehouseId").asInt()).as("the warehouse its location maps to").isEqualTo(STOCKHOLM);
         assertThat(record.path("sku").asText()).isEqualTo(NEW_SKU);
         assertThat(record.path("status").asText()).isEqualTo("OPEN");
         assertThat(sandbox.stock(STOCKHOLM, NEW_SKU)).isEqualByComparingTo("0");

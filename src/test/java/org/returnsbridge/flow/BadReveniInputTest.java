@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.ExceptionStatus;
+import org.returnsbridge.exceptions.WorkKind;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
@@ -58,8 +59,13 @@ class BadReveniInputTest extends SandboxedBridgeTest {
         assertThat(line(good).state()).isEqualTo(LineState.RESTOCKED);
         ExceptionRecord noItems = exceptionsFor("return:" + noItemsId).get(0);
         assertThat(noItems.category()).isEqualTo(ExceptionCategory.INVALID_RETURN);
+        assertThat(noItems.kind()).isEqualTo(WorkKind.RETURN);
         assertThat(noItems.reason()).contains("no return_items array");
-        assertThat(exceptions.findOpen()).anySatisfy(r -> assertThat(r.reason()).contains("no usable id"));
+        assertThat(exceptions.findOpen()).anySatisfy(r -> {
+            assertThat(r.reason()).contains("no usable id");
+            assertThat(r.kind()).isEqualTo(WorkKind.RETURN);
+            assertThat(r.lineKey()).as("known by its payload").startsWith("return-payload:");
+        });
     }
 
     @Test

@@ -15,9 +15,9 @@ import java.util.Random;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.ExceptionStatus;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;

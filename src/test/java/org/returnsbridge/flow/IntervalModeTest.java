@@ -17,7 +17,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.spi.RouteController;
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.reconciliation.ReconciliationService;
 import org.returnsbridge.testsupport.ReturnJson;

@@ -8,9 +8,9 @@ import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.ExceptionStatus;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.testsupport.ReturnJson;

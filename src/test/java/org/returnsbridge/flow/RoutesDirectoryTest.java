@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
+import org.returnsbridge.failure.BridgeErrorPolicy;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yaml.snakeyaml.Yaml;

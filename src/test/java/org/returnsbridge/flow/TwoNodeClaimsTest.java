@@ -26,12 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.returnsbridge.claims.ClaimRelease;
 import org.returnsbridge.claims.Claims;
 import org.returnsbridge.claims.ReturnClaims;
-import org.returnsbridge.exceptions.ExceptionCategory;
 import org.returnsbridge.exceptions.ExceptionOperations;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.ExceptionStatus;
+import org.returnsbridge.exceptions.ReplayOutcome;
 import org.returnsbridge.exceptions.ReplayResult;
 import org.returnsbridge.exceptions.Replayer;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.ledger.ReturnVersions;
 import org.returnsbridge.reveni.ReturnParser;
@@ -186,7 +187,7 @@ class TwoNodeClaimsTest extends SandboxedBridgeTest {
 
         ReplayResult second = operationsA.replay(id);
 
-        assertThat(second.outcome()).isEqualTo("IN_PROGRESS");
+        assertThat(second.outcome()).isEqualTo(ReplayOutcome.IN_PROGRESS);
         assertThat(second.message()).contains("node-b");
         assertThat(line(item).state()).as("nothing ran").isNotEqualTo(LineState.RESTOCKED);
 
@@ -194,7 +195,7 @@ class TwoNodeClaimsTest extends SandboxedBridgeTest {
         jdbc.update("UPDATE exception_record SET replay_expires_at = ? WHERE id = ?",
                 org.returnsbridge.support.Sql.utc(Instant.now().minusSeconds(1)), id);
         assertThat(exceptions.reopenInterruptedReplays()).isEqualTo(1);
-        assertThat(operationsA.replay(id).outcome()).isEqualTo("RESOLVED");
+        assertThat(operationsA.replay(id).outcome()).isEqualTo(ReplayOutcome.RESOLVED);
         assertThat(line(item).state()).isEqualTo(LineState.RESTOCKED);
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.returnsbridge.exceptions.ExceptionCategory;
+import org.returnsbridge.exceptions.ReplayOutcome;
+import org.returnsbridge.exceptions.WorkKind;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.testsupport.ReturnJson;
@@ -220,7 +222,7 @@ class RefundRecordTest extends SandboxedBridgeTest {
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .pollInterval(java.time.Duration.ofMillis(500))
-                .until(() -> "RESOLVED".equals(operations.replay(record.id()).outcome()));
+                .until(() -> operations.replay(record.id()).outcome() == ReplayOutcome.RESOLVED);
         operations.replay(record.id());
 
         assertThat(externalIds()).containsExactly("rf-" + refund);
@@ -254,6 +256,7 @@ class RefundRecordTest extends SandboxedBridgeTest {
 
         var record = exceptionsFor("refund:" + refund).get(0);
         assertThat(record.category()).isEqualTo(ExceptionCategory.REFUND_POST_FAILED);
+        assertThat(record.kind()).isEqualTo(WorkKind.SALES);
         assertThat(record.reason()).contains("did not create");
         assertThat(sandbox.orders()).hasSize(1);
     }

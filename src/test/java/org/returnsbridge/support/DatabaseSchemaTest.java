@@ -1,6 +1,7 @@
 package org.returnsbridge.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.returnsbridge.reveni.FieldLimits;
 import org.returnsbridge.testsupport.TestDatabase;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -39,7 +41,8 @@ class DatabaseSchemaTest {
             "8|poll checkpoint per store|V8__poll_checkpoint_per_store.sql|145816141",
             "9|quartz job store|V9__quartz_job_store.sql|-1592191551",
             "10|claims|V10__claims.sql|1634205987",
-            "11|one current exception per work|V11__one_current_exception_per_work.sql|1257233770");
+            "11|one current exception per work|V11__one_current_exception_per_work.sql|1257233770",
+            "12|exception work kind|V12__exception_work_kind.sql|1234866365");
 
     @Test
     void h2DatabasesAlreadyMigratedValidateUnchanged() {
@@ -122,6 +125,47 @@ class DatabaseSchemaTest {
         // REFUND_ITEMS ids of ID characters, comma-separated.
         assertThat(((Number) itemIds.get("character_maximum_length")).intValue())
                 .isGreaterThanOrEqualTo(FieldLimits.REFUND_ITEMS * (FieldLimits.ID + 1));
+    }
+
+    /**
+     * Records written before V12 get the kind replay used to read from their keys: a poll, a refund or an exchange,
+     * a line by its item id, a return (a return-level key, a conflict, a line without an item id), and a record
+     * with no return id, which no replay could run, as a return without an id.
+     */
+    @Test
+    void exceptionRecordsFromBeforeKindsGetTheKindTheirKeyMeant() {
+        DataSource dataSource = TestDatabase.dataSource("kinds-" + System.nanoTime());
+        TestDatabase.flyway(dataSource).target("11").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String[][] records = {
+                // line_key, return_id, item_id, the kind expected
+                {"poll:reveni", null, null, "POLL"},
+                {"poll:reveni-unreadable-page", null, null, "POLL"},
+                {"refund:rf-1", "r-1", null, "SALES"},
+                {"exchange:i-2", "r-1", "i-2", "SALES"},
+                {"i-3", "r-1", "i-3", "LINE"},
+                {"return:r-1", "r-1", null, "RETURN"},
+                {"return:r-1#item:i-4", "r-1", null, "RETURN"},
+                {"return:r-1#refund:rf-5", "r-1", null, "RETURN"},
+                {"return:r-1#0", "r-1", null, "RETURN"},
+                {"return-payload:1a2b", null, null, "RETURN"},
+                {"unknown:ID-1", null, null, "RETURN"},
+        };
+        for (String[] r : records) {
+            jdbc.update("INSERT INTO exception_record (line_key, category, reason, return_id, item_id, attempts, status,"
+                    + " first_seen, last_seen) VALUES (?, 'INTERNAL_ERROR', 'x', ?, ?, 1, 'OPEN', CURRENT_TIMESTAMP,"
+                    + " CURRENT_TIMESTAMP)", r[0], r[1], r[2]);
+        }
+
+        TestDatabase.flyway(dataSource).load().migrate();
+
+        for (String[] r : records) {
+            assertThat(jdbc.queryForObject("SELECT kind FROM exception_record WHERE line_key = ?", String.class, r[0]))
+                    .as("kind of %s", r[0]).isEqualTo(r[3]);
+        }
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO exception_record (line_key, category, reason, attempts, status,"
+                + " first_seen, last_seen) VALUES ('i-9', 'INTERNAL_ERROR', 'x', 1, 'OPEN', CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)")).as("kind is required from V12 on").isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private static JdbcTemplate migrated() {

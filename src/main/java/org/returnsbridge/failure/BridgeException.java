@@ -1,4 +1,4 @@
-package org.returnsbridge.exceptions;
+package org.returnsbridge.failure;
 
 /** A failure the bridge understands well enough to file under a category with a readable reason. */
 public class BridgeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.returnsbridge.flow;
+package org.returnsbridge;
 
 /**
  * IMMEDIATE: each line's stock-in goes to Sitoo as soon as the line is decided (shelves in parity, more

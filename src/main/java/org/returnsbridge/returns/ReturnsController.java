@@ -1,4 +1,4 @@
-package org.returnsbridge.ledger;
+package org.returnsbridge.returns;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.returnsbridge.ledger.LedgerLine;
+import org.returnsbridge.ledger.LedgerRepository;
+import org.returnsbridge.ledger.TransitionState;
 import org.returnsbridge.sales.SalesLedger;
-import org.returnsbridge.support.RequestDates;
 import org.returnsbridge.sales.SalesRecord;
+import org.returnsbridge.support.RequestDates;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package org.returnsbridge.ledger;
+package org.returnsbridge.returns;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.returnsbridge.ledger.LedgerLine;
+import org.returnsbridge.ledger.LineState;
+import org.returnsbridge.ledger.TransitionState;
 import org.returnsbridge.sales.SalesRecord;
 import org.returnsbridge.sales.SalesRecordState;
+
 
 /** One return as finance sees it: its transition state and age, each line's, and its sales records. */
 public record ReturnOverview(String returnId, TransitionState state, Instant firstSeen, long ageSeconds,

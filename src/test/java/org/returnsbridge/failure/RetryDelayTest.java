@@ -1,4 +1,4 @@
-package org.returnsbridge.flow;
+package org.returnsbridge.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.returnsbridge.exceptions;
+package org.returnsbridge.failure;
 
 /**
  * Why a line (or a poll) could not be placed. Transient categories clear by themselves once the

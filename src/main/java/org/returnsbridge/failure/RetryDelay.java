@@ -1,4 +1,4 @@
-package org.returnsbridge.flow;
+package org.returnsbridge.failure;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.returnsbridge.sitoo.SitooUnavailableException;
 
 /**
  * Decides how long the next in-flight retry waits: exponential (initialDelay × 2^(attempt−1), capped
@@ -39,7 +38,7 @@ public class RetryDelay implements Processor {
         long exponential = initialDelay.toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
         long capped = Math.min(exponential, maxDelay.toMillis());
         long jittered = Math.round(capped * (0.75 + ThreadLocalRandom.current().nextDouble() * 0.5));
-        if (failure instanceof SitooUnavailableException unavailable && unavailable.retryAfterSeconds().isPresent()) {
+        if (failure instanceof VendorUnavailableException unavailable && unavailable.retryAfterSeconds().isPresent()) {
             return Math.max(jittered, unavailable.retryAfterSeconds().getAsLong() * 1000);
         }
         return jittered;

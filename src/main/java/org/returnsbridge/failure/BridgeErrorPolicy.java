@@ -1,11 +1,9 @@
-package org.returnsbridge.flow;
+package org.returnsbridge.failure;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.returnsbridge.BridgeProperties;
-import org.returnsbridge.reveni.ReveniUnavailableException;
-import org.returnsbridge.sitoo.SitooUnavailableException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +42,7 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
                         .useOriginalMessage()
                         .maximumRedeliveries(0)
                         .logExhausted(false)) // the exception route logs each failure once, with its category
-                .onException(SitooUnavailableException.class, ReveniUnavailableException.class)
+                .onException(VendorUnavailableException.class)
                     .onWhen(BridgeErrorPolicy::worthRetryingNow)
                     .maximumRedeliveries(props.redelivery().maxRedeliveries())
                     .asyncDelayedRedelivery()
@@ -59,6 +57,6 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
         if (failure == null) {
             failure = exchange.getException();
         }
-        return !(failure instanceof SitooUnavailableException s && s.isPointlessToRetryNow());
+        return !(failure instanceof VendorUnavailableException v && v.isPointlessToRetryNow());
     }
 }

@@ -1,0 +1,35 @@
+package org.returnsbridge.flow;
+
+import java.time.Duration;
+
+import org.returnsbridge.claims.ClusterProperties;
+import org.returnsbridge.sitoo.SitooGuard;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a start-up whose claim TTL could lapse during one Sitoo call. It lives with the flow, which uses
+ * both claims and Sitoo, so that neither of those packages needs to know the other.
+ */
+@Component
+class ClaimTtlCheck {
+
+    ClaimTtlCheck(ClusterProperties cluster,
+                  @Value("${camel.component.http.response-timeout:30000}") long responseTimeoutMillis) {
+        requireOutlastsOneSitooCall(cluster.claimTtl(), Duration.ofMillis(responseTimeoutMillis));
+    }
+
+    /**
+     * A holder's claim must not lapse while its Sitoo call is still running, or a second node could take the
+     * line while the first post is in flight (the settle time would still stop a second post, but the
+     * claim is meant to). The longest call: waiting for a rate-limit permit, then the response timeout.
+     */
+    static void requireOutlastsOneSitooCall(Duration ttl, Duration responseTimeout) {
+        Duration longestCall = SitooGuard.PERMIT_WAIT.plus(responseTimeout);
+        if (ttl.compareTo(longestCall.plusSeconds(10)) < 0) {
+            throw new IllegalStateException("BRIDGE_CLAIM_TTL (" + ttl + ") must exceed the longest Sitoo call by 10 s: "
+                    + SitooGuard.PERMIT_WAIT.toSeconds() + " s waiting for a rate-limit permit plus"
+                    + " BRIDGE_HTTP_RESPONSE_TIMEOUT_MS (" + responseTimeout.toMillis() + " ms)");
+        }
+    }
+}
