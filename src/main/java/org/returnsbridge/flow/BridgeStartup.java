@@ -67,19 +67,19 @@ public class BridgeStartup implements ExtendedStartupListener {
         checkIntegratorRoutes();
         exceptions.reopenInterruptedReplays();
         sweep.settleUnconfirmed();
-        camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_SWEEP);
-        camel.getRouteController().startRoute(ReturnRoutes.EXCEPTION_SWEEP);
-        camel.getRouteController().startRoute(ReturnRoutes.MAPPING_WATCH);
+        camel.getRouteController().startRoute(SweepRoutes.RESTOCK_SWEEP);
+        camel.getRouteController().startRoute(SweepRoutes.EXCEPTION_SWEEP);
+        camel.getRouteController().startRoute(MappingWatchRoutes.MAPPING_WATCH);
         camel.getRouteController().startRoute(org.returnsbridge.webhooks.WebhookRoutes.INBOX_SWEEP);
         registerWebhook();
         // In immediate mode too: lines queued before a switch from interval mode still go out.
-        camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_BATCHES);
+        camel.getRouteController().startRoute(SweepRoutes.RESTOCK_BATCHES);
         if (props.sync().mode() == SyncMode.INTERVAL) {
             log.info("Sync mode INTERVAL: restocks are sent per warehouse every {} or {} lines", props.sync().window(),
                     props.sync().batchSize());
         }
         if (props.poll().enabled()) {
-            camel.getRouteController().startRoute(ReturnRoutes.POLL_SCHEDULE);
+            camel.getRouteController().startRoute(PollRoutes.POLL_SCHEDULE);
             log.info("Polling Reveni on cron '{}'", schedule.cron());
         } else {
             log.warn("Polling is disabled (BRIDGE_POLL_ENABLED=false)");

@@ -60,9 +60,13 @@ public class FlowConfiguration {
 
     @Bean
     LineSteps lineSteps(LedgerRepository ledger, ExceptionQueue exceptions, MappingRegistry mappings,
-                        SitooCatalog catalog, Restocker restocker, RestockBatcher batcher, BridgeProperties props) {
-        return new LineSteps(ledger, exceptions, new LineDecider(mappings), new LinePlacement(mappings, catalog),
-                restocker, batcher, props.sync().mode());
+                        Restocker restocker, RestockBatcher batcher, BridgeProperties props) {
+        return new LineSteps(ledger, exceptions, new LineDecider(mappings), restocker, batcher, props.sync().mode());
+    }
+
+    @Bean
+    LinePlacement linePlacement(MappingRegistry mappings, SitooCatalog catalog) {
+        return new LinePlacement(mappings, catalog);
     }
 
     @Bean

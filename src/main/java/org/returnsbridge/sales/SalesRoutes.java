@@ -2,6 +2,7 @@ package org.returnsbridge.sales;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.flow.BridgeErrorPolicy;
+import org.returnsbridge.support.LogContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,9 @@ public class SalesRoutes extends RouteBuilder {
         from("direct:sales-record")
                 .routeId("sales-record")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
-                .process(exchange -> recorder.record(exchange.getIn().getBody(SalesWork.class)));
+                .setProperty(LogContext.RETURN_ID, simple("${body.returnId()}"))
+                .setProperty(LogContext.REFUND_ID, simple("${body.refundId()}")) // none for an exchange
+                .setProperty(LogContext.ITEM_ID, simple("${body.itemId()}")) // none for a refund
+                .bean(recorder, "record");
     }
 }
