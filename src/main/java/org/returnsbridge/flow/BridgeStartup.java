@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.mapping.MappingRegistry;
@@ -30,7 +31,6 @@ public class BridgeStartup implements ExtendedStartupListener {
     private static final List<String> REQUIRED_INTEGRATOR_ROUTES = List.of("direct://line-by-condition");
 
     private final MappingRegistry mappings;
-    private final RestockSweep sweep;
     private final org.returnsbridge.reveni.ReveniClient reveni;
     private final ExceptionQueue exceptions;
     private final CamelContext camel;
@@ -38,11 +38,10 @@ public class BridgeStartup implements ExtendedStartupListener {
     private final PollSchedule schedule;
     private final ScheduledWork scheduledWork;
 
-    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, org.returnsbridge.reveni.ReveniClient reveni,
+    public BridgeStartup(MappingRegistry mappings, org.returnsbridge.reveni.ReveniClient reveni,
                          ExceptionQueue exceptions, CamelContext camel, BridgeProperties props,
                          PollSchedule schedule, ScheduledWork scheduledWork) {
         this.mappings = mappings;
-        this.sweep = sweep;
         this.reveni = reveni;
         this.exceptions = exceptions;
         this.camel = camel;
@@ -66,7 +65,10 @@ public class BridgeStartup implements ExtendedStartupListener {
         mappings.reload();
         checkIntegratorRoutes();
         exceptions.reopenInterruptedReplays();
-        sweep.settleUnconfirmed();
+        // Through the sweep's own route, as on its schedule: the database step and each line's ids show there too.
+        try (ProducerTemplate template = camel.createProducerTemplate()) {
+            template.sendBody(SweepRoutes.SETTLE_UNCONFIRMED, null);
+        }
         camel.getRouteController().startRoute(SweepRoutes.RESTOCK_SWEEP);
         camel.getRouteController().startRoute(SweepRoutes.EXCEPTION_SWEEP);
         camel.getRouteController().startRoute(MappingWatchRoutes.MAPPING_WATCH);

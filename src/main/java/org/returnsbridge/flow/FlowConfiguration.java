@@ -88,7 +88,7 @@ public class FlowConfiguration {
     }
 
     @Bean
-    RestockSweep restockSweep(LedgerRepository ledger, Restocker restocker, FailureRecorder failures) {
-        return new RestockSweep(ledger, restocker, failures);
+    RestockSweep restockSweep(LedgerRepository ledger, Restocker restocker, FailureRecorder failures, Clock clock) {
+        return new RestockSweep(ledger, restocker, failures, clock);
     }
 }

@@ -36,8 +36,6 @@ class FaultToleranceTest extends SandboxedBridgeTest {
             "dc-boras", 3);
 
     @Autowired
-    private RestockSweep restockSweep;
-    @Autowired
     private ExceptionSweep exceptionSweep;
     @Autowired
     private MeterRegistry meters;
@@ -85,7 +83,7 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         poll();
         // What the in-flight retries could not settle, the sweeps do, with the faults still on.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            restockSweep.settleUnconfirmed();
+            settleUnconfirmed();
             exceptionSweep.replayDue();
             return sellableLines.stream().allMatch(i -> line(i).state() == LineState.RESTOCKED);
         });
@@ -134,7 +132,7 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         assertThat(callsDuringOutage).as("the open circuit stops the bridge hammering Sitoo").isLessThan(12 * 4);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            restockSweep.settleUnconfirmed();
+            settleUnconfirmed();
             exceptionSweep.replayDue();
             return items.stream().allMatch(i -> line(i).state() == LineState.RESTOCKED);
         });
