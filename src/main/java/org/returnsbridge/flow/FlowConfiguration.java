@@ -83,8 +83,8 @@ public class FlowConfiguration {
 
     @Bean
     ExceptionSweep exceptionSweep(ExceptionQueue queue, org.returnsbridge.exceptions.ExceptionOperations operations,
-                                  BridgeProperties props) {
-        return new ExceptionSweep(queue, operations, props.exceptions().sweepBatch());
+                                  BridgeProperties props, Clock clock) {
+        return new ExceptionSweep(queue, operations, props.exceptions().sweepBatch(), clock);
     }
 
     @Bean

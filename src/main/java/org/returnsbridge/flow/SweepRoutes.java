@@ -7,6 +7,7 @@ import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jdbc.JdbcConstants;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.support.LogContext;
 import org.returnsbridge.scheduling.Schedules;
@@ -23,7 +24,10 @@ public class SweepRoutes extends RouteBuilder {
     public static final String RESTOCK_SWEEP = "restock-sweep";
     public static final String SETTLE_UNCONFIRMED = "direct:settle-unconfirmed";
     public static final String EXCEPTION_SWEEP = "exception-sweep";
+    public static final String REPLAY_DUE = "direct:replay-due";
     public static final String RESTOCK_BATCHES = "restock-batches";
+    /** The log context of one line a sweep picked, not the sweep's own (a pattern of exchange properties). */
+    private static final String ONE_LINES_IDS = LogContext.RETURN_ID + "|" + LogContext.ITEM_ID;
     /** How often interval mode looks for a batch whose window has closed. */
     private static final Duration BATCH_CHECK_INTERVAL = Duration.ofMillis(250);
 
@@ -60,12 +64,28 @@ public class SweepRoutes extends RouteBuilder {
                     .setProperty(LogContext.ITEM_ID, simple("${body[itemId]}"))
                     .bean(restockSweep, "settle")
                 .end()
+                .removeProperties(ONE_LINES_IDS) // the split's result brings the last line's ids back
                 .bean(restockSweep, "report");
 
         from(Schedules.every(EXCEPTION_SWEEP, props.exceptions().sweepInterval()))
                 .routeId(EXCEPTION_SWEEP)
                 .autoStartup(false)
-                .bean(exceptionSweep, "replayDue");
+                .to(REPLAY_DUE);
+
+        // Replays whose node stopped go back in the queue first, so they are due again like any other record.
+        from(REPLAY_DUE)
+                .routeId("replay-due")
+                .bean(exceptionSweep, "reopenInterruptedReplays")
+                .setHeader(JdbcConstants.JDBC_PARAMETERS, method(exceptionSweep, "dueWorkParameters"))
+                .setBody(constant(ExceptionQueue.DUE_FOR_RETRY))
+                .to("jdbc:dataSource?useHeadersAsParameters=true")
+                .split(body(), AggregationStrategies.flexible(Boolean.class).accumulateInCollection(ArrayList.class))
+                    .setProperty(LogContext.RETURN_ID, simple("${body[returnId]}"))
+                    .setProperty(LogContext.ITEM_ID, simple("${body[itemId]}"))
+                    .bean(exceptionSweep, "replay")
+                .end()
+                .removeProperties(ONE_LINES_IDS)
+                .bean(exceptionSweep, "report");
 
         // Interval mode: queued restocks go out per warehouse when the window closes or the batch fills.
         from(Schedules.every(RESTOCK_BATCHES, BATCH_CHECK_INTERVAL))

@@ -36,8 +36,6 @@ class FaultToleranceTest extends SandboxedBridgeTest {
             "dc-boras", 3);
 
     @Autowired
-    private ExceptionSweep exceptionSweep;
-    @Autowired
     private MeterRegistry meters;
 
     @Test
@@ -84,7 +82,7 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         // What the in-flight retries could not settle, the sweeps do, with the faults still on.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
             settleUnconfirmed();
-            exceptionSweep.replayDue();
+            replayDueExceptions();
             return sellableLines.stream().allMatch(i -> line(i).state() == LineState.RESTOCKED);
         });
         var faults = sandbox.calls();
@@ -133,7 +131,7 @@ class FaultToleranceTest extends SandboxedBridgeTest {
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             settleUnconfirmed();
-            exceptionSweep.replayDue();
+            replayDueExceptions();
             return items.stream().allMatch(i -> line(i).state() == LineState.RESTOCKED);
         });
 

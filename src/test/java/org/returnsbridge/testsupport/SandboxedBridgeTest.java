@@ -132,6 +132,11 @@ public abstract class SandboxedBridgeTest {
         return camel.requestBody(SweepRoutes.SETTLE_UNCONFIRMED, null, Integer.class);
     }
 
+    /** One exception sweep through its route (the due records by a jdbc: step, then each replayed), on this thread. */
+    protected int replayDueExceptions() {
+        return camel.requestBody(SweepRoutes.REPLAY_DUE, null, Integer.class);
+    }
+
     protected LedgerLine line(String itemId) {
         return ledger.find(itemId).orElseThrow(() -> new AssertionError("no ledger row for " + itemId));
     }
