@@ -90,6 +90,24 @@ class LogContextTest extends SandboxedBridgeTest {
                 .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).doesNotContainKeys("returnId", "itemId"));
     }
 
+    @Test
+    void aRefundIsRecordedWithItsReturnAndRefundIdsAndNoItemId() {
+        String item = newId();
+        String refund = newId();
+        ReturnJson ret = aReturn().location("store-goteborg-01").sellable(item, "10038-1", 1)
+                .refund(refund, "succeeded", "49.9500", item, "49.9500");
+        sandbox.putReturn(ret.json());
+
+        poll();
+
+        assertThat(events()).filteredOn(e -> e.getFormattedMessage().startsWith("Recorded refund " + refund))
+                .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap())
+                        .containsEntry("returnId", ret.id()).containsEntry("refundId", refund).doesNotContainKey("itemId"));
+        assertThat(events()).filteredOn(e -> e.getFormattedMessage().startsWith("Restocked +1 10038-1"))
+                .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap())
+                        .containsEntry("itemId", item).doesNotContainKey("refundId"));
+    }
+
     private List<ILoggingEvent> events() {
         synchronized (captured.list) {
             return new ArrayList<>(captured.list);
