@@ -27,6 +27,15 @@ public class ExceptionQueue {
     private static final String CURRENT = "status IN ('OPEN', 'REPLAYING', 'IGNORED')";
     /** A replay whose node stopped renewing it (or one from before replays expired). */
     private static final String REPLAY_LAPSED = "(replay_expires_at IS NULL OR replay_expires_at < ?)";
+    /**
+     * What the exception sweep route's {@code jdbc:} step replays: at most {@code :?limit} open records whose
+     * next attempt is due at {@code :?now}, soonest first, as the columns {@code id}, {@code returnId} and
+     * {@code itemId}. Not the poll's own records: the poll schedule itself retries Reveni, and a second
+     * poll alongside it helps nobody.
+     */
+    public static final String DUE_FOR_RETRY = "SELECT id AS \"id\", return_id AS \"returnId\", item_id AS \"itemId\""
+            + " FROM exception_record WHERE status = 'OPEN' AND next_attempt_at <= :?now AND kind IN (" + WorkKind.sweptKindsSql() + ")"
+            + " ORDER BY next_attempt_at, id FETCH FIRST :?limit ROWS ONLY";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -153,11 +162,6 @@ public class ExceptionQueue {
     }
 
     /** Open records of transient categories whose next automatic attempt is due. */
-    public List<ExceptionRecord> findDueForRetry(int limit) {
-        return jdbc.query("SELECT * FROM exception_record WHERE status = 'OPEN' AND next_attempt_at <= ?"
-                + " ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY", ROW, now());
-    }
-
     /**
      * Takes the record for one replay ({@code token}, alive until {@code until}): true for exactly one of any
      * number of replays racing, from REST, JMX or the sweep, on any node. A replay whose node died (its expiry

@@ -27,4 +27,10 @@ public enum WorkKind {
     public boolean isReplayedBySweep() {
         return replayedBySweep;
     }
+
+    /** The kinds the sweep replays, as an SQL list of literals (the {@code kind} column holds the names). */
+    static String sweptKindsSql() {
+        return java.util.Arrays.stream(values()).filter(WorkKind::isReplayedBySweep)
+                .map(kind -> "'" + kind.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+    }
 }

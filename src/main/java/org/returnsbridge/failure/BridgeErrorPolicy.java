@@ -29,10 +29,12 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
 
     private final BridgeProperties props;
     private final RetryDelay retryDelay;
+    private final RedeliveryLog redeliveryLog;
 
     public BridgeErrorPolicy(BridgeProperties props, RetryDelay retryDelay) {
         this.props = props;
         this.retryDelay = retryDelay;
+        this.redeliveryLog = new RedeliveryLog(props.redelivery().maxRedeliveries());
     }
 
     @Override
@@ -46,8 +48,11 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
                     .onWhen(BridgeErrorPolicy::worthRetryingNow)
                     .maximumRedeliveries(props.redelivery().maxRedeliveries())
                     .asyncDelayedRedelivery()
-                    .onExceptionOccurred(retryDelay)
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .onExceptionOccurred(exchange -> {
+                        retryDelay.process(exchange);
+                        redeliveryLog.process(exchange); // the attempt, with the unit of work's ids
+                    })
+                    .retryAttemptedLogLevel(LoggingLevel.DEBUG) // no log context on a redelivery thread
                     .logExhausted(false)
                 .end();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.ProducerTemplate;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.SyncMode;
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -31,7 +32,6 @@ public class BridgeStartup implements ExtendedStartupListener {
     private static final List<String> REQUIRED_INTEGRATOR_ROUTES = List.of("direct://line-by-condition");
 
     private final MappingRegistry mappings;
-    private final RestockSweep sweep;
     private final org.returnsbridge.reveni.ReveniClient reveni;
     private final ExceptionQueue exceptions;
     private final CamelContext camel;
@@ -39,11 +39,10 @@ public class BridgeStartup implements ExtendedStartupListener {
     private final PollSchedule schedule;
     private final ScheduledWork scheduledWork;
 
-    public BridgeStartup(MappingRegistry mappings, RestockSweep sweep, org.returnsbridge.reveni.ReveniClient reveni,
+    public BridgeStartup(MappingRegistry mappings, org.returnsbridge.reveni.ReveniClient reveni,
                          ExceptionQueue exceptions, CamelContext camel, BridgeProperties props,
                          PollSchedule schedule, ScheduledWork scheduledWork) {
         this.mappings = mappings;
-        this.sweep = sweep;
         this.reveni = reveni;
         this.exceptions = exceptions;
         this.camel = camel;
@@ -67,20 +66,23 @@ public class BridgeStartup implements ExtendedStartupListener {
         mappings.reload();
         checkIntegratorRoutes();
         exceptions.reopenInterruptedReplays();
-        sweep.settleUnconfirmed();
-        camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_SWEEP);
-        camel.getRouteController().startRoute(ReturnRoutes.EXCEPTION_SWEEP);
-        camel.getRouteController().startRoute(ReturnRoutes.MAPPING_WATCH);
+        // Through the sweep's own route, as on its schedule: the database step and each line's ids show there too.
+        try (ProducerTemplate template = camel.createProducerTemplate()) {
+            template.sendBody(SweepRoutes.SETTLE_UNCONFIRMED, null);
+        }
+        camel.getRouteController().startRoute(SweepRoutes.RESTOCK_SWEEP);
+        camel.getRouteController().startRoute(SweepRoutes.EXCEPTION_SWEEP);
+        camel.getRouteController().startRoute(MappingWatchRoutes.MAPPING_WATCH);
         camel.getRouteController().startRoute(org.returnsbridge.webhooks.WebhookRoutes.INBOX_SWEEP);
         registerWebhook();
         // In immediate mode too: lines queued before a switch from interval mode still go out.
-        camel.getRouteController().startRoute(ReturnRoutes.RESTOCK_BATCHES);
+        camel.getRouteController().startRoute(SweepRoutes.RESTOCK_BATCHES);
         if (props.sync().mode() == SyncMode.INTERVAL) {
             log.info("Sync mode INTERVAL: restocks are sent per warehouse every {} or {} lines", props.sync().window(),
                     props.sync().batchSize());
         }
         if (props.poll().enabled()) {
-            camel.getRouteController().startRoute(ReturnRoutes.POLL_SCHEDULE);
+            camel.getRouteController().startRoute(PollRoutes.POLL_SCHEDULE);
             log.info("Polling Reveni on cron '{}'", schedule.cron());
         } else {
             log.warn("Polling is disabled (BRIDGE_POLL_ENABLED=false)");

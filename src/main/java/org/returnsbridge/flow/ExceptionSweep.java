@@ -1,15 +1,21 @@
 package org.returnsbridge.flow;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
 import org.returnsbridge.exceptions.ExceptionOperations;
 import org.returnsbridge.exceptions.ExceptionQueue;
-import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.exceptions.ReplayOutcome;
+import org.returnsbridge.support.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Replays, on a schedule, the open records of transient categories whose next attempt is due (Sitoo or
  * Reveni was unavailable). Permanent categories are never replayed automatically: they need a fix first.
+ * The steps of the {@code replay-due} route ({@link SweepRoutes}), which picks the due records with a
+ * {@code jdbc:} step ({@link ExceptionQueue#DUE_FOR_RETRY}) and replays them one by one.
  */
 public class ExceptionSweep {
 
@@ -18,30 +24,39 @@ public class ExceptionSweep {
     private final ExceptionQueue queue;
     private final ExceptionOperations operations;
     private final int batch;
+    private final Clock clock;
 
-    public ExceptionSweep(ExceptionQueue queue, ExceptionOperations operations, int batch) {
+    public ExceptionSweep(ExceptionQueue queue, ExceptionOperations operations, int batch, Clock clock) {
         this.queue = queue;
         this.operations = operations;
         this.batch = batch;
+        this.clock = clock;
     }
 
-    public int replayDue() {
+    public int reopenInterruptedReplays() {
         int reopened = queue.reopenInterruptedReplays();
         if (reopened > 0) {
             log.info("{} replay(s) whose node stopped or hung are back in the queue", reopened);
         }
-        int resolved = 0;
-        var due = queue.findDueForRetry(batch);
-        for (ExceptionRecord record : due) {
-            if (!record.kind().isReplayedBySweep()) {
-                continue;
-            }
-            if (operations.replay(record.id()).outcome() == ReplayOutcome.RESOLVED) {
-                resolved++;
-            }
-        }
-        if (!due.isEmpty()) {
-            log.info("Automatic replay: {} due, {} resolved, {} back in the queue", due.size(), resolved, due.size() - resolved);
+        return reopened;
+    }
+
+    /** The named parameters of {@link ExceptionQueue#DUE_FOR_RETRY}: due by now, at most a batch. */
+    public Map<String, Object> dueWorkParameters() {
+        return Map.of("now", Sql.utc(clock.instant()), "limit", batch);
+    }
+
+    /** Replays one due record (a row of the jdbc: step) under its replay claim; true if it is resolved now. */
+    public boolean replay(Map<String, Object> record) {
+        return operations.replay(((Number) record.get("id")).longValue()).outcome() == ReplayOutcome.RESOLVED;
+    }
+
+    /** How this sweep went, logged when anything was due. */
+    public int report(List<?> resolvedOrNot) {
+        int resolved = (int) resolvedOrNot.stream().filter(Boolean.TRUE::equals).count();
+        if (!resolvedOrNot.isEmpty()) {
+            log.info("Automatic replay: {} due, {} resolved, {} back in the queue", resolvedOrNot.size(), resolved,
+                    resolvedOrNot.size() - resolved);
         }
         return resolved;
     }

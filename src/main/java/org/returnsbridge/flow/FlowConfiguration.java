@@ -61,9 +61,13 @@ public class FlowConfiguration {
 
     @Bean
     LineSteps lineSteps(LedgerRepository ledger, ExceptionQueue exceptions, MappingRegistry mappings,
-                        SitooCatalog catalog, Restocker restocker, RestockBatcher batcher, BridgeProperties props) {
-        return new LineSteps(ledger, exceptions, new LineDecider(mappings), new LinePlacement(mappings, catalog),
-                restocker, batcher, props.sync().mode());
+                        Restocker restocker, RestockBatcher batcher, BridgeProperties props) {
+        return new LineSteps(ledger, exceptions, new LineDecider(mappings), restocker, batcher, props.sync().mode());
+    }
+
+    @Bean
+    LinePlacement linePlacement(MappingRegistry mappings, SitooCatalog catalog) {
+        return new LinePlacement(mappings, catalog);
     }
 
     @Bean
@@ -80,12 +84,12 @@ public class FlowConfiguration {
 
     @Bean
     ExceptionSweep exceptionSweep(ExceptionQueue queue, org.returnsbridge.exceptions.ExceptionOperations operations,
-                                  BridgeProperties props) {
-        return new ExceptionSweep(queue, operations, props.exceptions().sweepBatch());
+                                  BridgeProperties props, Clock clock) {
+        return new ExceptionSweep(queue, operations, props.exceptions().sweepBatch(), clock);
     }
 
     @Bean
-    RestockSweep restockSweep(LedgerRepository ledger, Restocker restocker, FailureRecorder failures) {
-        return new RestockSweep(ledger, restocker, failures);
+    RestockSweep restockSweep(LedgerRepository ledger, Restocker restocker, FailureRecorder failures, Clock clock) {
+        return new RestockSweep(ledger, restocker, failures, clock);
     }
 }

@@ -19,9 +19,12 @@ public class LineDecider {
         this.mappings = mappings;
     }
 
+    /** Decides the line, and gives it the Sitoo reason code its return reason maps to (reasons.yaml). */
     public void decide(ReturnLine line) {
         ReveniReturn ret = line.reveniReturn();
         ReturnItem item = line.item();
+        Mappings m = mappings.current();
+        line.reasonCode(m.reasonCodeFor(item.returnReason()));
         if (ret.isCancelled()) {
             line.decide(ReturnDecision.NO_RESTOCK, "return cancelled in Reveni");
         } else if (item.isRejected() || ret.isRejected()) {
@@ -38,7 +41,6 @@ public class LineDecider {
             line.decide(ReturnDecision.HOLD, "inspected as '" + item.condition() + "' but item status is '"
                     + item.status() + "', awaiting Reveni's acceptance");
         } else {
-            Mappings m = mappings.current();
             ReturnDecision decision = m.decisionFor(item.condition());
             String reason = m.isKnownCondition(item.condition())
                     ? "condition '" + item.condition() + "' maps to " + decision

@@ -1,6 +1,5 @@
 package org.returnsbridge.flow;
 
-import org.apache.camel.Exchange;
 import org.returnsbridge.SyncMode;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.ledger.LedgerLine;
@@ -10,12 +9,11 @@ import org.returnsbridge.mapping.ReturnDecision;
 import org.returnsbridge.reveni.InvalidReturnException;
 import org.returnsbridge.reveni.ReturnItem;
 import org.returnsbridge.reveni.ReveniReturn;
-import org.slf4j.MDC;
 
 /**
- * The steps of the line route, one method per step, so that the route itself reads like the flow.
- * The decision is also put on the exchange as the {@value #DECISION} property: the YAML route in
- * {@code routes/} branches on it.
+ * The steps of the line route, one method per step, each taking the line (the exchange body) by
+ * Camel's parameter binding, so that the route itself reads like the flow. The route puts the decision
+ * on the exchange as the {@value #DECISION} property: the YAML route in {@code routes/} branches on it.
  */
 public class LineSteps {
 
@@ -25,29 +23,24 @@ public class LineSteps {
     private final LedgerRepository ledger;
     private final ExceptionQueue exceptions;
     private final LineDecider decider;
-    private final LinePlacement placement;
     private final Restocker restocker;
     private final RestockBatcher batcher;
     private final SyncMode syncMode;
 
-    public LineSteps(LedgerRepository ledger, ExceptionQueue exceptions, LineDecider decider, LinePlacement placement,
+    public LineSteps(LedgerRepository ledger, ExceptionQueue exceptions, LineDecider decider,
                      Restocker restocker, RestockBatcher batcher, SyncMode syncMode) {
         this.ledger = ledger;
         this.exceptions = exceptions;
         this.decider = decider;
-        this.placement = placement;
         this.restocker = restocker;
         this.batcher = batcher;
         this.syncMode = syncMode;
     }
 
-    /** Puts the line's ids in the log context and records what Reveni says about it now. */
-    public void open(Exchange exchange) {
-        ReturnLine line = exchange.getIn().getBody(ReturnLine.class);
+    /** Records what Reveni says about the line now. */
+    public void open(ReturnLine line) {
         ReveniReturn ret = line.reveniReturn();
         ReturnItem item = line.item();
-        MDC.put("returnId", ret.id());
-        MDC.put("itemId", item.id() == null ? "item#" + item.index() : item.id());
         if (item.id() != null) {
             String owner = ledger.recordSeen(new SeenLine(item.id(), ret.id(), ret.status(), item.status(), item.sku(),
                     item.isValid() ? item.quantity() : null, ret.locationId(), item.condition(), item.returnReason()));
@@ -64,26 +57,16 @@ public class LineSteps {
     }
 
     /** Final lines (restocked, not restocked) never move again, however often a poll shows them. */
-    public boolean isStillOpen(Exchange exchange) {
-        ReturnLine line = exchange.getIn().getBody(ReturnLine.class);
+    public boolean isStillOpen(ReturnLine line) {
         return ledger.find(line.itemId()).map(l -> !l.state().isFinal()).orElse(true);
     }
 
-    public void decide(Exchange exchange) {
-        ReturnLine line = exchange.getIn().getBody(ReturnLine.class);
+    public void decide(ReturnLine line) {
         decider.decide(line);
-        exchange.setProperty(DECISION, line.decision().name());
-        exchange.setProperty(DECISION_REASON, line.decisionReason());
     }
 
-    public void placeLocation(Exchange exchange) {
-        ReturnLine line = exchange.getIn().getBody(ReturnLine.class);
-        placement.placeLocation(line);
-    }
-
-    public void resolveSku(Exchange exchange) {
-        ReturnLine line = exchange.getIn().getBody(ReturnLine.class);
-        placement.resolveSku(line);
+    /** Where the line goes in Sitoo, once both lookups have placed it, is kept in the ledger. */
+    public void recordPlacement(ReturnLine line) {
         ledger.recordPlacement(line.itemId(), line.location() == null ? null : line.location().warehouseId(),
                 line.sitooSku());
     }
@@ -92,8 +75,7 @@ public class LineSteps {
      * Guarded here and not only in the YAML route: whatever an integrator edits there, a rejected item
      * or a line the decider did not mark RESTOCK can never reach Sitoo as stock.
      */
-    public void restock(Exchange exchange) {
-        ReturnLine line = exchange.getIn().getBody(ReturnLine.class);
+    public void restock(ReturnLine line) {
         if (line.decision() != ReturnDecision.RESTOCK || line.item().isRejected() || line.location() == null
                 || line.sitooSku() == null) {
             throw new IllegalStateException("refusing to restock " + line + ": decision is " + line.decision()
@@ -106,8 +88,7 @@ public class LineSteps {
         }
     }
 
-    public void hold(Exchange exchange) {
-        ReturnLine line = exchange.getIn().getBody(ReturnLine.class);
+    public void hold(ReturnLine line) {
         if (unconfirmedRestock(line)) {
             return;
         }
@@ -115,8 +96,7 @@ public class LineSteps {
         exceptions.resolve(line.itemId());
     }
 
-    public void recordNotRestocked(Exchange exchange) {
-        ReturnLine line = exchange.getIn().getBody(ReturnLine.class);
+    public void recordNotRestocked(ReturnLine line) {
         if (unconfirmedRestock(line)) {
             return;
         }
@@ -130,9 +110,5 @@ public class LineSteps {
      */
     private boolean unconfirmedRestock(ReturnLine line) {
         return ledger.find(line.itemId()).map(LedgerLine::hasUnconfirmedIntent).orElse(false);
-    }
-
-    public void close(Exchange exchange) {
-        MDC.remove("itemId");
     }
 }

@@ -28,6 +28,8 @@ public final class ReturnLine {
     public ReturnItem item() { return item; }
     public String returnId() { return reveniReturn.id(); }
     public String itemId() { return item.id(); }
+    /** How the logs name the line: its item id, or its position when Reveni sent no id. */
+    public String itemRef() { return item.id() == null ? "item#" + item.index() : item.id(); }
 
     public ReturnDecision decision() { return decision; }
     public String decisionReason() { return decisionReason; }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.failure.ExceptionCategory;
@@ -18,7 +20,6 @@ import org.returnsbridge.reveni.ReveniClient;
 import org.returnsbridge.reveni.ReveniReturn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The steps of the poll route: where to start, one page at a time (so memory stays flat however
@@ -135,15 +136,11 @@ public class ReturnsPoller {
 
     /** One element of a page becomes a return (or an INVALID_RETURN exception through the error policy). */
     public ReveniReturn parse(JsonNode element) {
-        ReveniReturn ret = parser.parse(element);
-        MDC.put("returnId", ret.id());
-        return ret;
+        return parser.parse(element);
     }
 
     /** After a return's lines and sales: the poll's progress moves on, and so does the return's version. */
-    public void returnDone(Exchange exchange) {
-        ReveniReturn ret = exchange.getIn().getBody(ReveniReturn.class);
-        PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+    public void returnDone(@Body ReveniReturn ret, @ExchangeProperty(PROGRESS) PollProgress progress) {
         if (progress != null) { // a webhook event or a replay has no poll around it
             progress.returnDone(ret == null ? null : ret.updatedAt());
         }
@@ -153,39 +150,34 @@ public class ReturnsPoller {
             Instant latest = clock.instant().plus(overlap);
             versions.advance(ret.id(), ret.updatedAt() != null && ret.updatedAt().isAfter(latest) ? latest : ret.updatedAt());
         }
-        MDC.remove("returnId");
     }
 
     /** Saves how far the poll safely got; called after every page, so a crash loses at most a page of progress. */
-    public void saveCheckpoint(Exchange exchange) {
-        PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+    public void saveCheckpoint(@ExchangeProperty(PROGRESS) PollProgress progress) {
         if (progress.safeMark() != null) {
             checkpoint.advanceTo(progress.safeMark());
         }
     }
 
     /** Reveni failed us mid-poll: keep what was safely done, file it once, try again next poll. */
-    public void pollFailed(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    public void pollFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e,
+                           @ExchangeProperty(PROGRESS) PollProgress progress) {
         ExceptionCategory category = ExceptionCategory.of(e);
         if (category == ExceptionCategory.INTERNAL_ERROR) {
             log.error("Poll failed", e);
         }
         exceptions.record(category, ExceptionCategory.reasonOf(e), POLL);
-        if (exchange.getProperty(PROGRESS) != null) {
-            saveCheckpoint(exchange);
+        if (progress != null) { // begun
+            saveCheckpoint(progress);
         }
-        MDC.clear();
     }
 
-    public void finish(Exchange exchange) {
-        saveCheckpoint(exchange);
-        PollProgress progress = exchange.getProperty(PROGRESS, PollProgress.class);
+    public void finish(@ExchangeProperty(PROGRESS) PollProgress progress) {
+        saveCheckpoint(progress);
         exceptions.resolve(POLL.key());
         if (!progress.hadGap()) {
             exceptions.resolve(UNREADABLE_PAGE.key());
         }
         log.info("Reveni {}", progress);
-        MDC.clear();
     }
 }

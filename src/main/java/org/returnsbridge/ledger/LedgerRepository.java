@@ -23,6 +23,22 @@ public class LedgerRepository {
     private static final String NOT_FINAL = "state NOT IN ('RESTOCKED', 'NOT_RESTOCKED')";
     /** Nobody holds the line: never claimed, released, or its holder's claim lapsed. */
     private static final String UNCLAIMED = "(claim_token IS NULL OR claim_expires_at < ?)";
+    /**
+     * A stock-in whose outcome is unknown. Queued lines never sent (last_post_at NULL) belong to the batcher,
+     * not to the read-back settling; a line another worker holds (claimed) is being settled by it.
+     */
+    private static final String UNCONFIRMED_RESTOCK = "restock_intent_at IS NOT NULL AND state <> 'RESTOCKED'"
+            + " AND (queued_at IS NULL OR last_post_at IS NOT NULL)";
+
+    /**
+     * The same selection as {@link #findUnconfirmedRestocks}, for the restock sweep route's {@code jdbc:}
+     * step: the ids of at most {@code :?limit} unconfirmed, unclaimed lines at {@code :?now}, oldest intent
+     * first, as the columns {@code itemId} and {@code returnId}.
+     */
+    public static final String UNCONFIRMED_RESTOCKS_DUE = "SELECT item_id AS \"itemId\", return_id AS \"returnId\""
+            + " FROM return_line WHERE " + UNCONFIRMED_RESTOCK
+            + " AND (claim_token IS NULL OR claim_expires_at < :?now)"
+            + " ORDER BY restock_intent_at FETCH FIRST :?limit ROWS ONLY";
     private static final String RELEASE = "claim_token = NULL, claim_expires_at = NULL";
 
     private final JdbcTemplate jdbc;
@@ -102,12 +118,10 @@ public class LedgerRepository {
      * The oldest first, at most {@code limit}: after a long outage the rest wait for the next sweep.
      */
     public List<LedgerLine> findUnconfirmedRestocks(int limit) {
-        // Queued lines never sent (last_post_at NULL) belong to the batcher, not to the read-back settling;
-        // a line another worker holds is being settled by it.
-        return jdbc.query("SELECT * FROM return_line WHERE restock_intent_at IS NOT NULL AND state <> 'RESTOCKED'"
-                + " AND (queued_at IS NULL OR last_post_at IS NOT NULL) AND " + UNCLAIMED
+        return jdbc.query("SELECT * FROM return_line WHERE " + UNCONFIRMED_RESTOCK + " AND " + UNCLAIMED
                 + " ORDER BY restock_intent_at FETCH FIRST ? ROWS ONLY", ROW, now(), limit);
     }
+
 
     /**
      * Takes the line for one attempt ({@code token}) until {@code until}: true for exactly one of any

@@ -1,6 +1,5 @@
 package org.returnsbridge.sales;
 
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +19,6 @@ import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.sitoo.SitooRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Records each Reveni refund (and each exchange) as exactly one Sitoo return order. Sitoo keeps order
@@ -54,32 +52,8 @@ public class SalesRecorder {
         this.claims = claims;
     }
 
-    /** With the return, refund and item ids in the log context (structured logs carry them as fields). */
+    /** The route has put the return, refund and item ids in the log context (support.LogContext). */
     public void record(SalesWork work) {
-        Map<String, String> outer = MDC.getCopyOfContextMap();
-        MDC.put("returnId", work.returnId());
-        putOrRemove("refundId", work.refundId());
-        putOrRemove("itemId", work.itemId());
-        try {
-            recordInContext(work);
-        } finally {
-            if (outer == null) {
-                MDC.clear();
-            } else {
-                MDC.setContextMap(outer);
-            }
-        }
-    }
-
-    private static void putOrRemove(String key, String value) {
-        if (value == null) {
-            MDC.remove(key);
-        } else {
-            MDC.put(key, value);
-        }
-    }
-
-    private void recordInContext(SalesWork work) {
         if (work.kind() == SalesWork.Kind.REFUND && work.refund().problem() != null) {
             throw new InvalidReturnException(work.returnId(), "return " + work.returnId() + ": " + work.refund().problem());
         }

@@ -3,7 +3,7 @@ package org.returnsbridge.sales;
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.failure.BridgeErrorPolicy;
-import org.returnsbridge.reveni.ReveniReturn;
+import org.returnsbridge.support.LogContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +27,7 @@ public class SalesRoutes extends RouteBuilder {
         from(RETURN_SALES)
                 .routeId("return-sales")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
-                .process(exchange -> exchange.setProperty(FailedWork.PROPERTY,
-                        SalesWork.returnOf(exchange.getIn().getBody(ReveniReturn.class))))
+                .setProperty(FailedWork.PROPERTY, method(SalesWork.class, "returnOf"))
                 .split(method(SalesWork.class, "of"))
                     .to("direct:sales-record")
                 .end();
@@ -36,8 +35,10 @@ public class SalesRoutes extends RouteBuilder {
         from("direct:sales-record")
                 .routeId("sales-record")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
-                .process(exchange -> exchange.setProperty(FailedWork.PROPERTY,
-                        exchange.getIn().getBody(SalesWork.class).failedWork()))
-                .process(exchange -> recorder.record(exchange.getIn().getBody(SalesWork.class)));
+                .setProperty(FailedWork.PROPERTY, simple("${body.failedWork()}"))
+                .setProperty(LogContext.RETURN_ID, simple("${body.returnId()}"))
+                .setProperty(LogContext.REFUND_ID, simple("${body.refundId()}")) // none for an exchange
+                .setProperty(LogContext.ITEM_ID, simple("${body.itemId()}")) // none for a refund
+                .bean(recorder, "record");
     }
 }

@@ -12,7 +12,6 @@ import org.returnsbridge.exceptions.ExceptionStatus;
 import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The outcome-unknown window inside one JVM: Sitoo applies the stock-in but its answer never arrives
@@ -23,8 +22,6 @@ class ExactlyOnceTest extends SandboxedBridgeTest {
 
     private static final String SCARF = "10038-1";
 
-    @Autowired
-    private RestockSweep sweep;
 
     @Test
     void stockInWhoseAnswerWasLostIsFoundOnRetryAndNeverPostedTwice() {
@@ -62,7 +59,7 @@ class ExactlyOnceTest extends SandboxedBridgeTest {
         assertThat(exceptionsFor(item).get(0).category()).isEqualTo(ExceptionCategory.SITOO_UNAVAILABLE);
 
         sandbox.sitooFaults("{}");
-        sweep.settleUnconfirmed();
+        settleUnconfirmed();
 
         assertThat(sandbox.warehouseTransactions()).as("the warm-up line and this one, once").hasSize(2);
         assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo("2");
@@ -87,10 +84,10 @@ class ExactlyOnceTest extends SandboxedBridgeTest {
         sandbox.sitooFaults("{}");
         // Not found in Sitoo, but the last post may still be in flight until the settle time passed.
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            sweep.settleUnconfirmed();
+            settleUnconfirmed();
             return line(item).state() == LineState.RESTOCKED;
         });
-        sweep.settleUnconfirmed();
+        settleUnconfirmed();
 
         assertThat(sandbox.warehouseTransactions()).hasSize(2);
         assertThat(sandbox.stock(1, SCARF)).isEqualByComparingTo("2");

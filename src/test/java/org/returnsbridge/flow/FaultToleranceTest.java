@@ -36,10 +36,6 @@ class FaultToleranceTest extends SandboxedBridgeTest {
             "dc-boras", 3);
 
     @Autowired
-    private RestockSweep restockSweep;
-    @Autowired
-    private ExceptionSweep exceptionSweep;
-    @Autowired
     private MeterRegistry meters;
 
     @Test
@@ -85,8 +81,8 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         poll();
         // What the in-flight retries could not settle, the sweeps do, with the faults still on.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            restockSweep.settleUnconfirmed();
-            exceptionSweep.replayDue();
+            settleUnconfirmed();
+            replayDueExceptions();
             return sellableLines.stream().allMatch(i -> line(i).state() == LineState.RESTOCKED);
         });
         var faults = sandbox.calls();
@@ -134,8 +130,8 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         assertThat(callsDuringOutage).as("the open circuit stops the bridge hammering Sitoo").isLessThan(12 * 4);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            restockSweep.settleUnconfirmed();
-            exceptionSweep.replayDue();
+            settleUnconfirmed();
+            replayDueExceptions();
             return items.stream().allMatch(i -> line(i).state() == LineState.RESTOCKED);
         });
 

@@ -113,11 +113,11 @@ class IntervalModeTest extends SandboxedBridgeTest {
      */
     private void withBatchesHeld(ThrowingRunnable step) throws Exception {
         RouteController routes = camel.getCamelContext().getRouteController();
-        routes.stopRoute(ReturnRoutes.RESTOCK_BATCHES);
+        routes.stopRoute(SweepRoutes.RESTOCK_BATCHES);
         try {
             step.run();
         } finally {
-            routes.startRoute(ReturnRoutes.RESTOCK_BATCHES);
+            routes.startRoute(SweepRoutes.RESTOCK_BATCHES);
         }
     }
 

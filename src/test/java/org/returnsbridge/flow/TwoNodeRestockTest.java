@@ -216,7 +216,7 @@ class TwoNodeRestockTest extends SandboxedBridgeTest {
         Restocker restocker = new Restocker(sitoo, stockIns, ledger, exceptions, Clock.systemUTC(), SETTLE, claims);
         RestockBatcher batcher = new RestockBatcher(ledger, restocker, sitoo, exceptions, failures, Clock.systemUTC(),
                 Duration.ZERO, 7, SETTLE, claims);
-        Node node = new Node(stockIns, restocker, batcher, new RestockSweep(ledger, restocker, failures));
+        Node node = new Node(stockIns, restocker, batcher, new RestockSweep(ledger, restocker, failures, Clock.systemUTC()));
         nodes.add(node);
         return node;
     }

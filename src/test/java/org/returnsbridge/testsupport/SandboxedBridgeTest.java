@@ -10,6 +10,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.returnsbridge.connections.ConnectionsConfiguration.SandboxHolder;
 import org.returnsbridge.exceptions.ExceptionQueue;
+import org.returnsbridge.flow.SweepRoutes;
 import org.returnsbridge.exceptions.ExceptionQueueManagement;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.ledger.LedgerLine;
@@ -124,6 +125,16 @@ public abstract class SandboxedBridgeTest {
     /** One poll, run to completion on this thread. */
     protected void poll() {
         camel.sendBody("direct:reveni-poll", null);
+    }
+
+    /** One restock sweep through its route (the ledger's due lines by a jdbc: step, then each line), on this thread. */
+    protected int settleUnconfirmed() {
+        return camel.requestBody(SweepRoutes.SETTLE_UNCONFIRMED, null, Integer.class);
+    }
+
+    /** One exception sweep through its route (the due records by a jdbc: step, then each replayed), on this thread. */
+    protected int replayDueExceptions() {
+        return camel.requestBody(SweepRoutes.REPLAY_DUE, null, Integer.class);
     }
 
     protected LedgerLine line(String itemId) {
