@@ -1,5 +1,6 @@
 package org.returnsbridge.flow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -87,14 +88,14 @@ public class FailureRecorder {
             exceptions.record(category, reason, new FailedWork(conflict.lineKey(), line.returnId(), null,
                     line.item().sku(), line.reveniReturn().locationId(), null, linePayload(line)));
         } else if (body instanceof ReturnLine line) {
-            recordLine(line, category, reason);
+            recordLine(line, category, reason, RetryDelay.notBefore(failure));
         } else if (body instanceof SalesWork work && failure instanceof SalesKeyConflictException conflict) {
             // The sales record under that key belongs to another return, and stays as it is.
             // No item id on the record: a replay reads the whole return again, as for a return-level failure.
             exceptions.record(category, reason, new FailedWork(conflict.lineKey(), work.returnId(), null, null,
                     work.reveniReturn().locationId(), null, salesPayload(work)));
         } else if (body instanceof SalesWork work) {
-            recordSales(work, category, reason);
+            recordSales(work, category, reason, RetryDelay.notBefore(failure));
         } else if (body instanceof ReveniReturn ret) {
             exceptions.record(category, reason, new FailedWork("return:" + ret.id(), ret.id(), null, null, ret.locationId(),
                     null, ret.raw().toString()));
@@ -109,12 +110,12 @@ public class FailureRecorder {
         }
     }
 
-    private void recordLine(ReturnLine line, ExceptionCategory category, String reason) {
+    private void recordLine(ReturnLine line, ExceptionCategory category, String reason, Duration notBefore) {
         String itemId = line.itemId();
         String key = itemId != null ? itemId : "return:" + line.returnId() + "#" + line.item().index();
         recordAgainstLine(category, reason, new FailedWork(key, line.returnId(), itemId, line.item().sku(),
                 line.reveniReturn().locationId(), line.location() == null ? null : line.location().warehouseId(),
-                linePayload(line)));
+                linePayload(line)), notBefore);
     }
 
     private String linePayload(ReturnLine line) {
@@ -124,13 +125,13 @@ public class FailureRecorder {
         return payload.toString();
     }
 
-    private void recordSales(SalesWork work, ExceptionCategory category, String reason) {
+    private void recordSales(SalesWork work, ExceptionCategory category, String reason, Duration notBefore) {
         // Sitoo refusing a sales order is its own category, so finance can find those at a glance.
         ExceptionCategory filed = category == ExceptionCategory.SITOO_REJECTED ? ExceptionCategory.REFUND_POST_FAILED
                 : category;
         String payload = salesPayload(work);
         long id = exceptions.record(filed, reason, new FailedWork(work.recordKey(), work.returnId(), work.itemId(), null,
-                work.reveniReturn().locationId(), null, payload));
+                work.reveniReturn().locationId(), null, payload), notBefore);
         salesLedger.markException(work.recordKey(), id, "[" + filed + "] " + reason);
     }
 
@@ -143,11 +144,12 @@ public class FailureRecorder {
     /** A restock the sweep could not settle, straight from its ledger row (no Reveni payload at hand). */
     public void recordUnsettled(LedgerLine line, Throwable failure) {
         recordAgainstLine(ExceptionCategory.of(failure), ExceptionCategory.reasonOf(failure), new FailedWork(line.itemId(),
-                line.returnId(), line.itemId(), line.sku(), line.locationId(), line.warehouseId(), null));
+                line.returnId(), line.itemId(), line.sku(), line.locationId(), line.warehouseId(), null),
+                RetryDelay.notBefore(failure));
     }
 
-    private void recordAgainstLine(ExceptionCategory category, String reason, FailedWork work) {
-        long id = exceptions.record(category, reason, work);
+    private void recordAgainstLine(ExceptionCategory category, String reason, FailedWork work, Duration notBefore) {
+        long id = exceptions.record(category, reason, work, notBefore);
         if (work.itemId() != null) {
             ledger.markException(work.itemId(), id, "[" + category + "] " + reason);
         }

@@ -44,4 +44,19 @@ public class RetryDelay implements Processor {
         }
         return jittered;
     }
+
+    /**
+     * Sitoo asked to wait longer than one redelivery may (maxDelay): the error policy queues the line
+     * at once instead of holding it in flight.
+     */
+    static boolean asksForMoreThan(SitooUnavailableException failure, Duration maxDelay) {
+        return failure.retryAfterSeconds().isPresent()
+                && Duration.ofSeconds(failure.retryAfterSeconds().getAsLong()).compareTo(maxDelay) > 0;
+    }
+
+    /** How long the exception queue's sweep must wait at least: the vendor's Retry-After, if it gave one. */
+    public static Duration notBefore(Throwable failure) {
+        return failure instanceof SitooUnavailableException unavailable && unavailable.retryAfterSeconds().isPresent()
+                ? Duration.ofSeconds(unavailable.retryAfterSeconds().getAsLong()) : Duration.ZERO;
+    }
 }
