@@ -12,7 +12,9 @@ import org.returnsbridge.sitoo.SitooUnavailableException;
  * Decides how long the next in-flight retry waits: exponential (initialDelay × 2^(attempt−1), capped
  * at maxDelay) with ±25 % jitter so many lines failing together do not retry together, and never less
  * than a 429's Retry-After. Camel reads the result from the {@value Exchange#REDELIVERY_DELAY} header;
- * the wait itself is scheduled asynchronously, not slept on a consumer thread.
+ * the wait itself is scheduled asynchronously, not slept on a consumer thread. A Retry-After longer than
+ * maxDelay is not waited for in flight: the error policy queues the line ({@link #asksForMoreThan}) and the
+ * exception sweep replays it no sooner ({@link #notBefore}).
  */
 public class RetryDelay implements Processor {
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.returnsbridge.support.BoundedBody;
 
 /**
  * Sitoo REST API v2, as far as the bridge uses it (see shared/contracts/sitoo-api.md): Basic auth,
@@ -216,8 +217,7 @@ public class SitooClient {
     }
 
     private static String excerpt(JsonNode answer) {
-        String text = String.valueOf(answer);
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        return BoundedBody.excerpt(String.valueOf(answer));
     }
 
     private static String enc(String s) {
