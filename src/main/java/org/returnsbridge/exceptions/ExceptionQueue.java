@@ -1,6 +1,7 @@
 package org.returnsbridge.exceptions;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -57,15 +58,23 @@ public class ExceptionQueue {
      * a transient failure or any change (a new updated_at is a new payload) counts and is logged.
      */
     public long record(ExceptionCategory category, String reason, FailedWork work) {
+        return record(category, reason, work, Duration.ZERO);
+    }
+
+    /**
+     * As above, replayed by the sweep no sooner than {@code notBefore} from now (a vendor's Retry-After
+     * longer than an in-flight redelivery may wait), nor sooner than the retry schedule says.
+     */
+    public long record(ExceptionCategory category, String reason, FailedWork work, Duration notBefore) {
         String shortReason = reason == null ? category.name() : reason.length() > 2000 ? reason.substring(0, 1999) + "…" : reason;
         boolean[] unchanged = {false};
         long id;
         try {
-            id = recordOnce(category, shortReason, work, unchanged);
+            id = recordOnce(category, shortReason, work, notBefore, unchanged);
         } catch (DuplicateKeyException anotherNodeInsertedFirst) {
             // The same work failed on another node (or worker) at this instant and its record won the unique
             // current_key: this failure is one more attempt of that record.
-            id = recordOnce(category, shortReason, work, unchanged);
+            id = recordOnce(category, shortReason, work, notBefore, unchanged);
         }
         if (unchanged[0]) {
             log.debug("Exception {} [{}] for {} met again unchanged", id, category, work.key());
@@ -75,7 +84,8 @@ public class ExceptionQueue {
         return id;
     }
 
-    private long recordOnce(ExceptionCategory category, String shortReason, FailedWork work, boolean[] unchanged) {
+    private long recordOnce(ExceptionCategory category, String shortReason, FailedWork work, Duration notBefore,
+                            boolean[] unchanged) {
         Long id = tx.execute(transaction -> {
             OffsetDateTime now = now();
             Optional<ExceptionRecord> current = currentRecord(work.key());
@@ -94,7 +104,7 @@ public class ExceptionQueue {
                         + " replay_expires_at = NULL,"
                         + " warehouse_id = COALESCE(?, warehouse_id), location_id = COALESCE(?, location_id),"
                         + " payload = COALESCE(?, payload) WHERE id = ?",
-                        category.name(), shortReason, attempts, now, status, nextAttempt(category, attempts, now),
+                        category.name(), shortReason, attempts, now, status, nextAttempt(category, attempts, now, notBefore),
                         work.sku(), work.warehouseId(), work.locationId(), work.payload(), existing.id());
                 return existing.id();
             }
@@ -116,7 +126,7 @@ public class ExceptionQueue {
                 ps.setString(10, work.payload());
                 ps.setObject(11, now);
                 ps.setObject(12, now);
-                ps.setObject(13, nextAttempt(category, 1, now));
+                ps.setObject(13, nextAttempt(category, 1, now, notBefore));
                 ps.setString(14, work.key());
                 return ps;
             }, key);
@@ -215,8 +225,12 @@ public class ExceptionQueue {
     }
 
     /** Transient failures are retried automatically, further apart each time; permanent ones wait for a person. */
-    private OffsetDateTime nextAttempt(ExceptionCategory category, int attempts, OffsetDateTime now) {
-        return category.isTransient() ? now.plus(retrySchedule.delayAfter(attempts)) : null;
+    private OffsetDateTime nextAttempt(ExceptionCategory category, int attempts, OffsetDateTime now, Duration notBefore) {
+        if (!category.isTransient()) {
+            return null;
+        }
+        Duration delay = retrySchedule.delayAfter(attempts);
+        return now.plus(notBefore.compareTo(delay) > 0 ? notBefore : delay);
     }
 
     private static String name(Enum<?> e) {

@@ -11,15 +11,19 @@ import org.springframework.stereotype.Component;
  * ({@code routeConfigurationId: bridge-error-policy}).
  *
  * <ul>
- *   <li>Transient failures (no answer, timeouts, resets, 5xx, 429) are redelivered in flight with
- *       exponential back-off and jitter ({@link RetryDelay}), asynchronously. An open Sitoo circuit, or a
- *       stock-in whose earlier post may still land, is not retried in flight: the line is queued at once
- *       and replayed by the sweeps.</li>
+ *   <li>Transient failures (no answer, timeouts, resets, 5xx, 429, a call turned away by the rate limit)
+ *       are redelivered in flight with exponential back-off and jitter, never sooner than a 429's
+ *       Retry-After ({@link RetryDelay}), asynchronously. An open Sitoo circuit, a stock-in whose earlier
+ *       post may still land, or a Retry-After longer than one redelivery may wait is not retried in
+ *       flight: the line is queued at once and replayed by the sweeps.</li>
  *   <li>Everything else (unknown SKU, unmapped location, invalid return, a 4xx, a failed element) is
  *       permanent and skips redelivery.</li>
  *   <li>Either way, once given up, the dead-letter channel hands the original line to the exception
  *       route ({@code direct:line-failed}), which files it in the exception queue; the batch carries on.</li>
  * </ul>
+ *
+ * <p>This is the whole retry budget: the vendor gateway routes never retry, and docs/retries.md says, per
+ * failure kind, what happens and how long at most before the exception queue.
  */
 @Component
 public class BridgeErrorPolicy extends RouteConfigurationBuilder {
@@ -45,7 +49,7 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
                         .maximumRedeliveries(0)
                         .logExhausted(false)) // the exception route logs each failure once, with its category
                 .onException(VendorUnavailableException.class)
-                    .onWhen(BridgeErrorPolicy::worthRetryingNow)
+                    .onWhen(this::worthRetryingNow)
                     .maximumRedeliveries(props.redelivery().maxRedeliveries())
                     .asyncDelayedRedelivery()
                     .onExceptionOccurred(exchange -> {
@@ -57,11 +61,20 @@ public class BridgeErrorPolicy extends RouteConfigurationBuilder {
                 .end();
     }
 
-    private static boolean worthRetryingNow(Exchange exchange) {
+    /**
+     * Not worth retrying in flight: Sitoo is known to be down or a settle time must pass first, or Sitoo
+     * asked to wait longer (Retry-After) than one redelivery may wait (BRIDGE_REDELIVERY_MAX_DELAY). The
+     * line is queued at once; the exception queue's sweep replays it no sooner than Retry-After.
+     */
+    private boolean worthRetryingNow(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (failure == null) {
             failure = exchange.getException();
         }
-        return !(failure instanceof VendorUnavailableException v && v.isPointlessToRetryNow());
+        if (failure instanceof VendorUnavailableException unavailable) {
+            return !unavailable.isPointlessToRetryNow()
+                    && !RetryDelay.asksForMoreThan(unavailable, props.redelivery().maxDelay());
+        }
+        return true;
     }
 }

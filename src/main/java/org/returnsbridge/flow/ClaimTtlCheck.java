@@ -3,7 +3,7 @@ package org.returnsbridge.flow;
 import java.time.Duration;
 
 import org.returnsbridge.claims.ClusterProperties;
-import org.returnsbridge.sitoo.SitooGuard;
+import org.returnsbridge.sitoo.SitooRateLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +22,13 @@ class ClaimTtlCheck {
     /**
      * A holder's claim must not lapse while its Sitoo call is still running, or a second node could take the
      * line while the first post is in flight (the settle time would still stop a second post, but the
-     * claim is meant to). The longest call: waiting for a rate-limit permit, then the response timeout.
+     * claim is meant to). The longest call: waiting for its turn under the rate limit, then the response timeout.
      */
     static void requireOutlastsOneSitooCall(Duration ttl, Duration responseTimeout) {
-        Duration longestCall = SitooGuard.PERMIT_WAIT.plus(responseTimeout);
+        Duration longestCall = SitooRateLimit.longestCall(responseTimeout);
         if (ttl.compareTo(longestCall.plusSeconds(10)) < 0) {
             throw new IllegalStateException("BRIDGE_CLAIM_TTL (" + ttl + ") must exceed the longest Sitoo call by 10 s: "
-                    + SitooGuard.PERMIT_WAIT.toSeconds() + " s waiting for a rate-limit permit plus"
+                    + SitooRateLimit.LONGEST_WAIT.toSeconds() + " s waiting for a turn under the rate limit plus"
                     + " BRIDGE_HTTP_RESPONSE_TIMEOUT_MS (" + responseTimeout.toMillis() + " ms)");
         }
     }

@@ -1,5 +1,6 @@
 package org.returnsbridge.flow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.exceptions.WorkConflict;
 import org.returnsbridge.failure.ExceptionCategory;
+import org.returnsbridge.failure.RetryDelay;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.sales.SalesLedger;
@@ -78,29 +80,31 @@ public class FailureRecorder {
             exceptions.record(category, reason, work.filedApartAs(conflict.conflictKey()));
             return;
         }
+        Duration notBefore = RetryDelay.notBefore(failure); // a vendor's Retry-After holds the sweep back too
         switch (work.kind()) {
-            case LINE -> recordAgainstLine(category, reason, work);
-            case SALES -> recordSales(work, category, reason);
-            case POLL, RETURN -> exceptions.record(category, reason, work);
+            case LINE -> recordAgainstLine(category, reason, work, notBefore);
+            case SALES -> recordSales(work, category, reason, notBefore);
+            case POLL, RETURN -> exceptions.record(category, reason, work, notBefore);
         }
     }
 
-    private void recordSales(FailedWork work, ExceptionCategory category, String reason) {
+    private void recordSales(FailedWork work, ExceptionCategory category, String reason, Duration notBefore) {
         // Sitoo refusing a sales order is its own category, so finance can find those at a glance.
         ExceptionCategory filed = category == ExceptionCategory.SITOO_REJECTED ? ExceptionCategory.REFUND_POST_FAILED
                 : category;
-        long id = exceptions.record(filed, reason, work);
+        long id = exceptions.record(filed, reason, work, notBefore);
         salesLedger.markException(work.key(), id, "[" + filed + "] " + reason);
     }
 
     /** A restock the sweep could not settle, straight from its ledger row (no Reveni payload at hand). */
     public void recordUnsettled(LedgerLine line, Throwable failure) {
         recordAgainstLine(ExceptionCategory.of(failure), ExceptionCategory.reasonOf(failure), new FailedWork.Line(
-                line.itemId(), line.returnId(), line.sku(), line.locationId(), line.warehouseId(), null));
+                line.itemId(), line.returnId(), line.sku(), line.locationId(), line.warehouseId(), null),
+                RetryDelay.notBefore(failure));
     }
 
-    private void recordAgainstLine(ExceptionCategory category, String reason, FailedWork work) {
-        long id = exceptions.record(category, reason, work);
+    private void recordAgainstLine(ExceptionCategory category, String reason, FailedWork work, Duration notBefore) {
+        long id = exceptions.record(category, reason, work, notBefore);
         ledger.markException(work.itemId(), id, "[" + category + "] " + reason);
     }
 

@@ -1,46 +1,44 @@
 package org.returnsbridge.reveni;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.returnsbridge.support.CamelHttp;
-import org.returnsbridge.support.HttpResponse;
 import org.returnsbridge.support.ResponseTooLargeException;
 
 /**
  * Reveni's merchant API as the bridge uses it (shared/contracts/reveni-api.md): Bearer auth, the
  * returns list paged by {@code updated_after} and {@code page} (the poll builds each page's URL itself,
  * see ReturnsCursor; a {@code next} link only says there is more), 404 "Invalid page." past the end.
+ * The asking itself is a Camel route per operation family ({@link ReveniGatewayRoutes}), reached
+ * through Camel's bean proxy.
  */
 public class ReveniClient {
 
     private static final Pattern PAGE_PARAM = Pattern.compile("([?&]page=)(\\d+)");
     private static final Pattern PAGE_SIZE_PARAM = Pattern.compile("([?&]page_size=)(\\d+)");
 
-    private final CamelHttp http;
+    private final ReveniCall returns;
+    private final ReveniCall webhooks;
     private final ReveniConnection connection;
     private final ObjectMapper json;
     private final int pageSize;
-    private final long maxPageBytes;
 
-    public ReveniClient(CamelHttp http, ReveniConnection connection, ObjectMapper json, int pageSize, long maxPageBytes) {
-        this.http = http;
+    public ReveniClient(ReveniCall returns, ReveniCall webhooks, ReveniConnection connection, ObjectMapper json,
+                        int pageSize) {
+        this.returns = returns;
+        this.webhooks = webhooks;
         this.connection = connection;
         this.json = json;
         this.pageSize = pageSize;
-        this.maxPageBytes = maxPageBytes;
     }
 
     /** The first page of returns changed at or after {@code updatedAfter} (inclusive). */
@@ -57,59 +55,49 @@ public class ReveniClient {
     /** One return as Reveni has it now, or empty when Reveni knows no such return (404). */
     public Optional<JsonNode> fetchReturn(String returnId) {
         String url = connection.returnsUrl() + "/" + URLEncoder.encode(returnId, StandardCharsets.UTF_8);
-        HttpResponse response = send(url, "read return " + returnId);
-        if (response.status() == 404) {
-            return Optional.empty();
-        }
-        if (!response.isSuccess()) {
-            throw unavailable(response, "read return " + returnId);
-        }
+        JsonNode answer;
         try {
-            return Optional.of(json.readTree(response.body()));
-        } catch (JsonProcessingException e) {
-            throw new InvalidReturnException(returnId, "Reveni answered return " + returnId + " with something that is not JSON: "
-                    + response.bodyExcerpt());
+            answer = returns.send(ReveniRequest.get(url, null, "read return " + returnId));
+        } catch (ReveniAnswerNotJsonException e) {
+            throw new InvalidReturnException(returnId, e.getMessage());
+        } catch (ResponseTooLargeException e) {
+            throw new InvalidReturnException(returnId, "Reveni answered return " + returnId + " with more than "
+                    + e.limitBytes() + " bytes (bridge.limits.max-page-bytes)");
         }
+        return answer.isMissingNode() ? Optional.empty() : Optional.of(answer);
     }
 
     /** Asks Reveni to send return.created and return.updated events to {@code url}. */
     public void registerWebhook(String url) {
         String body = json.createObjectNode().put("url", url).set("event_types",
                 json.createArrayNode().add("return.created").add("return.updated")).toString();
-        HttpResponse response;
+        String what = "register webhook " + url;
         try {
-            response = http.call("POST", connection.baseUrl() + "/stores/" + connection.storeId() + "/webhooks", null,
-                    Map.of("Authorization", "Bearer " + connection.apiKey(), "Accept", "application/json"), body);
-        } catch (IOException e) {
-            throw new ReveniUnavailableException("Reveni did not answer the webhook registration: " + e.getMessage(), e);
-        }
-        if (!response.isSuccess()) {
-            throw unavailable(response, "register webhook " + url);
+            JsonNode answer = webhooks.send(ReveniRequest.post(connection.baseUrl() + "/stores/" + connection.storeId()
+                    + "/webhooks", body, what));
+            if (answer.isMissingNode()) {
+                throw new ReveniUnavailableException("Reveni answered HTTP 404 to " + what, null);
+            }
+        } catch (ReveniAnswerNotJsonException ignored) {
+            // registered (2xx); the bridge does not read what Reveni says about it
         }
     }
 
     public ReturnsPage fetchPage(String url) {
-        HttpResponse response;
+        JsonNode page;
         try {
-            response = send(url, "read returns page " + url);
+            page = send(url, "read returns page " + url);
         } catch (ResponseTooLargeException e) {
             return unreadable(url, "Reveni answered a returns page larger than " + e.limitBytes()
                     + " bytes (bridge.limits.max-page-bytes)");
+        } catch (ReveniAnswerNotJsonException e) {
+            return unreadable(url, "Reveni answered a returns page that is not JSON: " + e.getMessage());
         }
-        if (response.status() == 404) {
+        if (page.isMissingNode()) {
             // Past the end (the contract's "Invalid page."): nothing more to read.
             return new ReturnsPage(url, true, null, List.of(), null);
         }
-        if (!response.isSuccess()) {
-            throw unavailable(response, "read returns page " + url);
-        }
-        JsonNode page;
-        try {
-            page = json.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            return unreadable(url, "Reveni answered a returns page that is not JSON: " + e.getOriginalMessage());
-        }
-        if (page == null || !page.path("results").isArray()) {
+        if (!page.path("results").isArray()) {
             return unreadable(url, "Reveni answered a returns page without a results array");
         }
         List<JsonNode> results = new ArrayList<>(page.get("results").size());
@@ -153,21 +141,9 @@ public class ReveniClient {
         return urls;
     }
 
-    private HttpResponse send(String url, String what) {
+    private JsonNode send(String url, String what) {
         URI uri = URI.create(url);
         String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        try {
-            return http.call("GET", base, uri.getRawQuery(),
-                    Map.of("Authorization", "Bearer " + connection.apiKey(), "Accept", "application/json"), null,
-                    maxPageBytes);
-        } catch (IOException e) {
-            throw new ReveniUnavailableException("Reveni did not answer (" + what + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static ReveniUnavailableException unavailable(HttpResponse response, String what) {
-        String hint = response.status() == 401 ? " (check REVENI_API_KEY)" : "";
-        return new ReveniUnavailableException("Reveni answered HTTP " + response.status() + hint + " to " + what
-                + ": " + response.bodyExcerpt(), null);
+        return returns.send(ReveniRequest.get(base, uri.getRawQuery(), what));
     }
 }

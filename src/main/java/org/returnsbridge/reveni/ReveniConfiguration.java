@@ -1,8 +1,9 @@
 package org.returnsbridge.reveni;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.BridgeProperties;
-import org.returnsbridge.support.CamelHttp;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,20 @@ import org.springframework.context.annotation.Configuration;
 public class ReveniConfiguration {
 
     @Bean
-    ReveniClient reveniClient(CamelHttp http, ReveniConnection connection, ObjectMapper json, BridgeProperties props) {
-        return new ReveniClient(http, connection, json, props.poll().pageSize(), props.limits().maxPageBytes());
+    ReveniGatewayRoutes reveniGatewayRoutes(ReveniConnection connection, BridgeProperties props) {
+        return new ReveniGatewayRoutes(new ReveniCallSteps(connection, props.limits().maxPageBytes()));
+    }
+
+    @Bean
+    ReveniClient reveniClient(CamelContext camel, ReveniConnection connection, ObjectMapper json, BridgeProperties props)
+            throws Exception {
+        return new ReveniClient(proxy(camel, ReveniGatewayRoutes.RETURNS), proxy(camel, ReveniGatewayRoutes.WEBHOOKS),
+                connection, json, props.poll().pageSize());
+    }
+
+    /** Camel's bean proxy: a method call becomes an exchange sent to the gateway route. */
+    private static ReveniCall proxy(CamelContext camel, String endpoint) throws Exception {
+        return new ProxyBuilder(camel).endpoint(endpoint).build(ReveniCall.class);
     }
 
     @Bean

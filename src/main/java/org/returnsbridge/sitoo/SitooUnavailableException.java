@@ -15,7 +15,7 @@ public class SitooUnavailableException extends VendorUnavailableException {
     public enum Kind {
         /** No answer, a timeout or a 5xx: a write's outcome is unknown. */
         NO_ANSWER,
-        /** 429: Sitoo turned the request away; nothing was applied. */
+        /** 429, or the bridge's own rate limit turned the call away unsent: nothing was applied. */
         THROTTLED,
         /** Not tried: the circuit is open after repeated failures. */
         CIRCUIT_OPEN,

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Immediate mode's stock-ins, sent as a group commit: callers that want a stock-in posted at the same
  * moment share one request. One sender thread takes everything waiting and posts it as one array of
  * transactions (one per line, each with its own externalid; Sitoo answers per element); while that
- * request waits for a rate-limit permit or for Sitoo, the next callers gather for the following one.
+ * request waits for its turn under the rate limit or for Sitoo, the next callers gather for the following one.
  *
  * <p>Alone, a stock-in goes at once in a request of its own, exactly as before. At a peak, the number of
  * requests stays within Sitoo's rate limit while every line still goes out in the very next request,

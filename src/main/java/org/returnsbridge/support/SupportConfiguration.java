@@ -2,7 +2,6 @@ package org.returnsbridge.support;
 
 import java.time.Clock;
 
-import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +20,5 @@ public class SupportConfiguration {
     @Bean
     ErrorBodies errorBodies() {
         return new ErrorBodies();
-    }
-
-    @Bean
-    CamelHttp camelHttp(ProducerTemplate producerTemplate) {
-        return new CamelHttp(producerTemplate);
     }
 }

@@ -42,4 +42,18 @@ class RetryDelayTest {
         assertThat(delay.delayMillis(1, throttled)).isPositive();
         assertThat(delay.delayMillis(4, throttled)).isGreaterThanOrEqualTo(3000L);
     }
+
+    @Test
+    void aRetryAfterBeyondTheCapIsNotWaitedInFlightButBindsTheSweep() {
+        var shortWait = new SitooUnavailableException(SitooUnavailableException.Kind.THROTTLED, "429", OptionalLong.of(10), null);
+        var longWait = new SitooUnavailableException(SitooUnavailableException.Kind.THROTTLED, "429", OptionalLong.of(11), null);
+        var none = new SitooUnavailableException(SitooUnavailableException.Kind.THROTTLED, "429", OptionalLong.empty(), null);
+
+        assertThat(RetryDelay.asksForMoreThan(shortWait, Duration.ofSeconds(10))).isFalse();
+        assertThat(RetryDelay.asksForMoreThan(longWait, Duration.ofSeconds(10))).isTrue();
+        assertThat(RetryDelay.asksForMoreThan(none, Duration.ofSeconds(10))).isFalse();
+        assertThat(RetryDelay.notBefore(longWait)).isEqualTo(Duration.ofSeconds(11));
+        assertThat(RetryDelay.notBefore(none)).isZero();
+        assertThat(RetryDelay.notBefore(new IllegalStateException())).isZero();
+    }
 }

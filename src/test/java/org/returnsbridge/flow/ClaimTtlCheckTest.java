@@ -11,9 +11,9 @@ class ClaimTtlCheckTest {
 
     @Test
     void aClaimTtlShorterThanOneSitooCallIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> ClaimTtlCheck.requireOutlastsOneSitooCall(Duration.ofSeconds(60),
+        assertThatThrownBy(() -> ClaimTtlCheck.requireOutlastsOneSitooCall(Duration.ofSeconds(45),
                 Duration.ofSeconds(30)))
-                .hasMessageStartingWith("BRIDGE_CLAIM_TTL (PT1M) must exceed")
+                .hasMessageStartingWith("BRIDGE_CLAIM_TTL (PT45S) must exceed")
                 .hasMessageContaining("BRIDGE_HTTP_RESPONSE_TIMEOUT_MS (30000 ms)");
         ClaimTtlCheck.requireOutlastsOneSitooCall(Duration.ofMinutes(2), Duration.ofSeconds(30));
     }

@@ -7,6 +7,7 @@ import static org.returnsbridge.testsupport.ReturnJson.newId;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** When Sitoo is slow, rate-limits, fails or disappears: nothing lost, nothing doubled. */
 class FaultToleranceTest extends SandboxedBridgeTest {
@@ -37,6 +39,8 @@ class FaultToleranceTest extends SandboxedBridgeTest {
 
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void severalHundredReturnsUnderTwentyPercentSitooFaultsRestockExactlyOnce() {
@@ -185,6 +189,31 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(throttled * 2000L - 100);
     }
 
+
+    /** Holding a line in flight for longer than one redelivery may wait helps nobody: it is queued at once. */
+    @Test
+    void aRetryAfterBeyondTheRedeliveryCapQueuesTheLineAtOnceAndTheSweepWaitsForIt() {
+        String item = newId();
+        sandbox.putReturn(aReturn().sellable(item, "10038-1", 1).json());
+        sandbox.sitooFaults("{\"rate429RetryAfter\": 1.0, \"retryAfterSeconds\": 30}"); // the test cap is 5 s
+
+        long started = System.nanoTime();
+        poll();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not held in flight").isLessThan(Duration.ofSeconds(20));
+        assertThat(sandbox.calls("sitoo fault TOO_MANY_REQUESTS_WITH_RETRY_AFTER")).as("no redelivery").isEqualTo(1);
+        assertThat(line(item).state()).isEqualTo(LineState.EXCEPTION);
+        ExceptionRecord record = exceptionsFor(item).get(0);
+        assertThat(record.category()).isEqualTo(ExceptionCategory.SITOO_UNAVAILABLE);
+        OffsetDateTime next = jdbc.queryForObject("SELECT next_attempt_at FROM exception_record WHERE id = ?",
+                OffsetDateTime.class, record.id());
+        assertThat(next.toInstant()).as("the sweep (first replay after 0.5 s in tests) waits for the Retry-After")
+                .isAfter(java.time.Instant.now().plusSeconds(20));
+
+        sandbox.sitooFaults("{}");
+        assertThat(replayDueExceptions()).as("nothing resolved").isZero();
+        assertThat(line(item).state()).as("not due yet").isEqualTo(LineState.EXCEPTION);
+    }
 
     private double redeliveries() {
         return meters.find("bridge.redelivery.attempts").counters().stream().mapToDouble(c -> c.count()).sum();

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.claims.ClaimRelease;
@@ -37,7 +38,6 @@ import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.ledger.ReturnVersions;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
-import org.returnsbridge.sitoo.SitooGuard;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.returnsbridge.webhooks.WebhookInbox;
@@ -74,7 +74,7 @@ class TwoNodeClaimsTest extends SandboxedBridgeTest {
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
-    private SitooGuard sitooGuard;
+    private CircuitBreaker sitooCircuitBreaker;
 
     private final Claims nodeB = new Claims("node-b", Duration.ofMinutes(2), Clock.systemUTC());
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
@@ -143,7 +143,7 @@ class TwoNodeClaimsTest extends SandboxedBridgeTest {
         ExceptionCategory category = open.get(0).category();
         assertThat(open).allSatisfy(r -> assertThat(r.category()).isEqualTo(category));
         sandbox.sitooFaults("{\"latencyMillis\": 50}");
-        sitooGuard.reset(); // the refusals opened the circuit; Sitoo is back
+        sitooCircuitBreaker.reset(); // the refusals opened the circuit; Sitoo is back
 
         List<List<ReplayResult>> results = Collections.synchronizedList(new ArrayList<>());
         List<Callable<Void>> replays = new ArrayList<>();
@@ -180,7 +180,7 @@ class TwoNodeClaimsTest extends SandboxedBridgeTest {
         sandbox.sitooFaults("{\"rate429\": 1.0}");
         poll();
         sandbox.sitooFaults("{}");
-        sitooGuard.reset(); // the refusals opened the circuit; Sitoo is back
+        sitooCircuitBreaker.reset(); // the refusals opened the circuit; Sitoo is back
         long id = exceptionsFor(item).get(0).id();
         String otherReplay = nodeB.newToken();
         assertThat(exceptions.startReplay(id, otherReplay, nodeB.expiry())).isTrue();

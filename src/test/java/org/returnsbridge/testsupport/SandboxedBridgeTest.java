@@ -5,6 +5,7 @@ import java.util.List;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,6 @@ import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.sitoo.SitooCatalog;
-import org.returnsbridge.sitoo.SitooGuard;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -50,7 +50,8 @@ import org.springframework.jmx.support.JmxUtils;
         "bridge.mappings.watch-interval=PT1H",
         "bridge.redelivery.max-redeliveries=3",
         "bridge.redelivery.initial-delay=PT0.05S",
-        "bridge.redelivery.max-delay=PT0.2S",
+        // Back-off stays below 0.25 s within 3 redeliveries; the cap is what a Retry-After may hold a line in flight.
+        "bridge.redelivery.max-delay=PT5S",
         "bridge.sitoo.rate-limit=1000",
         "bridge.sitoo.open-wait=PT1S",
         "camel.component.http.response-timeout=2000",
@@ -83,7 +84,7 @@ public abstract class SandboxedBridgeTest {
     @Autowired
     private SitooCatalog catalog;
     @Autowired
-    private SitooGuard sitooGuard;
+    private CircuitBreaker sitooCircuitBreaker;
     @Autowired
     protected TestRestTemplate rest;
     @Autowired
@@ -104,7 +105,7 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM return_version");
         jdbc.update("DELETE FROM return_claim");
         catalog.invalidateAll();
-        sitooGuard.reset();
+        sitooCircuitBreaker.reset();
     }
 
     /** The bridge's HTTP API as the operator (HTTP Basic). {@link #rest} alone sends no credentials. */

@@ -1,0 +1,58 @@
+package org.returnsbridge.reveni;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Every Reveni call is a route, so Hawtio shows them: the returns (pages and single returns) and the
+ * webhook registration, both through {@code reveni-call}: the request becomes camel-http headers (every
+ * inbound header dropped), {@code toD} on camel-http with statuses returned rather than thrown, the
+ * answer read within BRIDGE_MAX_PAGE_BYTES, the status judged, and camel-jackson reads the JSON.
+ *
+ * <p>Reveni has no rate limit or circuit here: the poll reads one page at a time and a failed poll simply
+ * keeps its checkpoint. Nothing here retries (docs/retries.md).
+ */
+public class ReveniGatewayRoutes extends RouteBuilder {
+
+    public static final String RETURNS = "direct:reveni-returns";
+    public static final String WEBHOOKS = "direct:reveni-webhooks";
+    static final String CALL = "direct:reveni-call";
+
+    private final ReveniCallSteps steps;
+
+    public ReveniGatewayRoutes(ReveniCallSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void configure() {
+        // Failures go back to the caller as they are: the caller decides what a failed read means.
+        errorHandler(noErrorHandler());
+
+        from(RETURNS).routeId("reveni-returns").description("Reveni returns: a page of the list, or one return")
+                .to(CALL);
+        from(WEBHOOKS).routeId("reveni-webhooks").description("Reveni webhooks: register the bridge's endpoint")
+                .to(CALL);
+
+        from(CALL).routeId("reveni-call").description("The one way out to Reveni: HTTP, status, JSON")
+                .process(steps::prepare)
+                .doTry()
+                    .toD("${exchangeProperty." + ReveniCallSteps.URL + "}?throwExceptionOnFailure=false")
+                    .process(steps::readAnswer)
+                .doCatch(Exception.class)
+                    .process(steps::noAnswer)
+                .end()
+                .choice()
+                    .when(steps::isNotFound)
+                        .process(steps::notFound)
+                    .otherwise()
+                        .process(steps::failUnlessSuccess)
+                        .doTry()
+                            .unmarshal().json(JsonNode.class)
+                        .endDoTry()
+                        .doCatch(Exception.class)
+                            .process(steps::notJson)
+                        .end()
+                .end();
+    }
+}

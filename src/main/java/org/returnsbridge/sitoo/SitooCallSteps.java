@@ -1,0 +1,149 @@
+package org.returnsbridge.sitoo;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.returnsbridge.support.BoundedBody;
+import org.returnsbridge.support.ResponseTooLargeException;
+
+/**
+ * The steps of the Sitoo call route that need Java: shaping the HTTP request, reading the answer within
+ * the size limit, and saying what a status means. Only "no usable answer" (no answer, timeout, 5xx, 429)
+ * is thrown inside the circuit breaker, so only that counts against Sitoo's health; a 4xx is Sitoo
+ * answering, and is judged after the breaker.
+ */
+public class SitooCallSteps {
+
+    /** The exchange property holding the {@link SitooRequest}, for the steps after the HTTP call. */
+    public static final String REQUEST = "sitooRequest";
+    /** The exchange property holding the endpoint URL that {@code toD} sends to. */
+    public static final String URL = "sitooUrl";
+
+    private final String authorization;
+    private final long maxBodyBytes;
+    private final ObjectMapper json;
+
+    public SitooCallSteps(SitooConnection connection, long maxBodyBytes, ObjectMapper json) {
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (connection.apiId() + ":" + connection.apiPassword()).getBytes(StandardCharsets.UTF_8));
+        this.maxBodyBytes = maxBodyBytes;
+        this.json = json;
+    }
+
+    /**
+     * Turns the request into camel-http's headers and body. Every inbound header is dropped first, so
+     * nothing a caller's route carries can leak to Sitoo as an HTTP header; the credentials travel as a
+     * header, never in the endpoint URI.
+     */
+    public void prepare(Exchange exchange) throws InvalidPayloadException {
+        SitooRequest request = exchange.getMessage().getMandatoryBody(SitooRequest.class);
+        exchange.setProperty(REQUEST, request);
+        exchange.setProperty(URL, request.url());
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_METHOD, request.method());
+        if (request.query() != null && !request.query().isEmpty()) {
+            out.setHeader(Exchange.HTTP_QUERY, request.query());
+        }
+        out.setHeader("Authorization", authorization);
+        out.setHeader("Accept", "application/json");
+        if (request.body() != null) {
+            out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+        out.setBody(request.body());
+    }
+
+    /** Reads the answer body as text within the size limit (a larger one is refused unread). */
+    public void readAnswer(Exchange exchange) throws Exception {
+        Message answer = exchange.getMessage();
+        answer.setBody(BoundedBody.read(answer.getBody(InputStream.class), maxBodyBytes));
+    }
+
+    /** No answer at all (refused, reset, timed out, or too large to read): a write's outcome is unknown. */
+    public void noAnswer(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String what = request(exchange).what();
+        if (failure instanceof ResponseTooLargeException tooLarge) {
+            throw new SitooUnavailableException("Sitoo answered " + what + " with more than " + tooLarge.limitBytes()
+                    + " bytes (BRIDGE_MAX_PAGE_BYTES)", OptionalLong.empty(), tooLarge);
+        }
+        throw new SitooUnavailableException("Sitoo did not answer (" + what + "): "
+                + (failure == null ? "no reason given" : failure.getMessage()), OptionalLong.empty(), failure);
+    }
+
+    /** 429 and 5xx: Sitoo may answer differently if asked again later. A 429 applied nothing. */
+    public void failIfUnavailable(Exchange exchange) {
+        int status = status(exchange);
+        if (status == 429 || status >= 500 || status == 0) {
+            throw new SitooUnavailableException(status == 429 ? SitooUnavailableException.Kind.THROTTLED
+                    : SitooUnavailableException.Kind.NO_ANSWER, "Sitoo answered HTTP " + status + " ("
+                    + request(exchange).what() + "): " + BoundedBody.excerpt(body(exchange)), retryAfter(exchange), null);
+        }
+    }
+
+    /** The circuit breaker turned the call away: nothing was sent. */
+    public void circuitOpen(Exchange exchange) {
+        throw SitooUnavailableException.circuitOpen("Sitoo circuit is open after repeated failures; not calling"
+                + " Sitoo for now (it is tried again by itself)");
+    }
+
+    /** Any other status but 2xx: Sitoo answered, and the answer is no. */
+    public void failIfRefused(Exchange exchange) {
+        int status = status(exchange);
+        if (status < 200 || status >= 300) {
+            throw new SitooRejectedException(status, "Sitoo refused to " + request(exchange).what() + " (HTTP "
+                    + status + "): " + errorText(body(exchange)));
+        }
+    }
+
+    /** camel-jackson could not read the answer: Sitoo answered something that is not JSON. */
+    public void notJson(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        throw new SitooUnavailableException("Sitoo answered " + request(exchange).what()
+                + " with something that is not JSON: " + BoundedBody.excerpt(body(exchange)), OptionalLong.empty(), failure);
+    }
+
+    private static SitooRequest request(Exchange exchange) {
+        return exchange.getProperty(REQUEST, SitooRequest.class);
+    }
+
+    private static int status(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return status == null ? 0 : status;
+    }
+
+    private static String body(Exchange exchange) {
+        return exchange.getMessage().getBody(String.class);
+    }
+
+    private static OptionalLong retryAfter(Exchange exchange) {
+        String value = exchange.getMessage().getHeader("Retry-After", String.class);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private String errorText(String body) {
+        try {
+            JsonNode error = json.readTree(body == null ? "" : body);
+            if (error != null && error.hasNonNull("errortext")) {
+                return error.get("errortext").asText();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ignored) {
+            // not JSON: the raw excerpt says it
+        }
+        return BoundedBody.excerpt(body);
+    }
+}
