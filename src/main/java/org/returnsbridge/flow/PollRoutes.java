@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 public class PollRoutes extends RouteBuilder {
 
     public static final String POLL_SCHEDULE = "reveni-poll-schedule";
+    public static final String POLL = "direct:reveni-poll";
 
     private final ReturnsPoller poller;
     private final BridgeProperties props;
@@ -36,9 +37,9 @@ public class PollRoutes extends RouteBuilder {
         from(Schedules.cron("reveni-poll", schedule.cron()))
                 .routeId(POLL_SCHEDULE)
                 .autoStartup(false) // started by BridgeStartup once mappings are checked
-                .to("direct:reveni-poll");
+                .to(POLL);
 
-        from("direct:reveni-poll")
+        from(POLL)
                 .routeId("reveni-poll")
                 .onException(Exception.class)
                     .handled(true)
