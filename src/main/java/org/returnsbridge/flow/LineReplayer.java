@@ -9,6 +9,7 @@ import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.exceptions.NotReplayableException;
 import org.returnsbridge.exceptions.Replayer;
 import org.returnsbridge.failure.ExceptionCategory;
+import org.returnsbridge.failure.RetryDelay;
 import org.returnsbridge.reveni.InvalidReturnException;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
@@ -91,7 +92,8 @@ public class LineReplayer implements Replayer {
             }
             return raw;
         } catch (ReveniUnavailableException | InvalidReturnException e) {
-            exceptions.record(e.category(), e.getMessage(), FailedWork.of(record));
+            // A Retry-After holds the sweep back as it does after a failure in the flow (FailureRecorder).
+            exceptions.record(e.category(), e.getMessage(), FailedWork.of(record), RetryDelay.notBefore(e));
             return Optional.empty();
         }
     }
