@@ -31,11 +31,12 @@ public class BridgeStartup implements ExtendedStartupListener {
     /** The endpoints the Java routes hand lines to; routes/ must provide them. */
     private static final List<String> REQUIRED_INTEGRATOR_ROUTES = List.of("direct://line-by-condition");
     /**
-     * The route group of routes that do not start with Camel but here, once the checks are done: how a
-     * package above the flow (webhooks, whose inbox sweep hands events to the flow) has its scheduled
-     * route started without the flow depending on it.
+     * A route property ({@code .routeProperty(AFTER_START_UP_CHECKS, "true")}) for a route that does not start
+     * with Camel but here, once the checks are done: how a package above the flow (webhooks, whose inbox
+     * sweep hands events to the flow) has its scheduled route started without the flow depending on it. A
+     * property rather than a route group: Hawtio would fold every route of the context into group folders.
      */
-    public static final String AFTER_START_UP_CHECKS = "after-start-up-checks";
+    public static final String AFTER_START_UP_CHECKS = "startedAfterStartUpChecks";
 
     private final MappingRegistry mappings;
     private final org.returnsbridge.reveni.ReveniClient reveni;
@@ -79,7 +80,7 @@ public class BridgeStartup implements ExtendedStartupListener {
         camel.getRouteController().startRoute(SweepRoutes.RESTOCK_SWEEP);
         camel.getRouteController().startRoute(SweepRoutes.EXCEPTION_SWEEP);
         camel.getRouteController().startRoute(MappingWatchRoutes.MAPPING_WATCH);
-        startRoutesOf(AFTER_START_UP_CHECKS);
+        startRoutesMarkedToStartAfterTheChecks();
         registerWebhook();
         // In immediate mode too: lines queued before a switch from interval mode still go out.
         camel.getRouteController().startRoute(SweepRoutes.RESTOCK_BATCHES);
@@ -97,9 +98,9 @@ public class BridgeStartup implements ExtendedStartupListener {
         scheduledWork.open();
     }
 
-    private void startRoutesOf(String group) throws Exception {
+    private void startRoutesMarkedToStartAfterTheChecks() throws Exception {
         for (Route route : camel.getRoutes()) {
-            if (group.equals(route.getGroup())) {
+            if ("true".equals(String.valueOf(route.getProperties().get(AFTER_START_UP_CHECKS)))) {
                 camel.getRouteController().startRoute(route.getRouteId());
             }
         }

@@ -38,7 +38,7 @@ public class WebhookRoutes extends RouteBuilder {
         from(Schedules.every(INBOX_SWEEP, INBOX_SWEEP_INTERVAL))
                 .routeId(INBOX_SWEEP)
                 .autoStartup(false)
-                .group(BridgeStartup.AFTER_START_UP_CHECKS) // started by BridgeStartup, after the mappings are checked
+                .routeProperty(BridgeStartup.AFTER_START_UP_CHECKS, "true") // started once the mappings are checked
                 .bean(processor, "processLeftovers");
     }
 }
