@@ -50,7 +50,6 @@ public class BridgeStartup implements ExtendedStartupListener {
     public BridgeStartup(MappingRegistry mappings, org.returnsbridge.reveni.ReveniClient reveni,
                          ExceptionQueue exceptions, CamelContext camel, BridgeProperties props,
                          PollSchedule schedule, ScheduledWork scheduledWork, UnconfirmedRestocks unconfirmed) {
-        this.unconfirmed = unconfirmed;
         this.mappings = mappings;
         this.reveni = reveni;
         this.exceptions = exceptions;
@@ -58,6 +57,7 @@ public class BridgeStartup implements ExtendedStartupListener {
         this.props = props;
         this.schedule = schedule;
         this.scheduledWork = scheduledWork;
+        this.unconfirmed = unconfirmed;
         try {
             camel.addStartupListener(this);
         } catch (Exception e) {
