@@ -82,10 +82,22 @@ public class ReturnRoutes extends RouteBuilder {
                 .routeId("line-location")
                 .errorHandler(noErrorHandler())
                 .bean(placement, "location").id("mapped-warehouse");
+        // The product only for a line to be restocked: the catalog's cache answers most lines, and a miss asks
+        // Sitoo (the sitoo-products gateway) and remembers what it answered.
         from(SKU_LOOKUP)
                 .routeId("line-sku")
                 .errorHandler(noErrorHandler())
-                .bean(placement, "sitooSku").id("sitoo-product-by-sku");
+                .filter(method(placement, "isRestocked")).id("restocked-only")
+                    .setVariable(LinePlacement.SITOO_SKU, method(placement, "mappedSku")).id("mapped-sku")
+                    .choice().id("product-cached")
+                        .when(method(placement, "isKnown"))
+                            .setBody(variable(LinePlacement.SITOO_SKU)).id("cached-sku")
+                        .otherwise()
+                            .setVariable(LinePlacement.LINE, body()).id("keep-line")
+                            .bean(placement, "askSitoo").id("ask-sitoo-products")
+                            .bean(placement, "knownSku").id("remember-product")
+                    .end()
+                .end();
 
         // The three outcomes the YAML route chooses between. Each carries the error policy itself: a
         // failure handled by a sub-route's default handler would reach the caller as "exhausted" and

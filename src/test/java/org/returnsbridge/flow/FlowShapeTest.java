@@ -50,7 +50,6 @@ class FlowShapeTest extends SandboxedBridgeTest {
         assertThat(ids("return-line")).containsSubsequence("open-line", "still-open", "decide", "enrich-location",
                 "enrich-sku", "record-placement", "by-condition");
         assertThat(ids("line-location")).containsExactly("mapped-warehouse");
-        assertThat(ids("line-sku")).containsExactly("sitoo-product-by-sku");
         assertThat(ids("line-by-condition")).containsSubsequence("choose-outcome", "to-restock", "to-record-not-restocked",
                 "to-hold");
         assertThat(ids("restock")).containsExactly("restock-line");
@@ -63,6 +62,16 @@ class FlowShapeTest extends SandboxedBridgeTest {
         assertThat(ids("sitoo-call")).containsSubsequence("rate-limit", "circuit-breaker", "sitoo-http-call",
                 "sitoo-read-json");
         assertThat(ids("reveni-call")).containsSubsequence("reveni-http-call", "reveni-status", "reveni-read-json");
+    }
+
+    /** The SKU lookup: the catalog's cache as a choice, Sitoo asked only on a miss, its answer remembered. */
+    @Test
+    void theSkuLookupAsksSitooOnlyWhenTheProductIsNotCached() {
+        // A choice lists its branches' steps as its own (cached: setBody; otherwise: keep the line, ask, remember).
+        assertThat(nodes("line-sku")).containsExactly("filter", "setVariable", "choice", "setBody", "setVariable",
+                "bean[askSitoo]", "bean[knownSku]");
+        assertThat(ids("line-sku")).containsExactly("restocked-only", "mapped-sku", "product-cached", "cached-sku",
+                "keep-line", "ask-sitoo-products", "remember-product");
     }
 
     @Test
