@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The bridge's layering, held by the build. From the bottom: the root package (settings, the application),
  * {@code support} and {@code failure} (the failure vocabulary and the one error policy); the vendor clients
  * {@code reveni} and {@code sitoo} on those alone; the domain packages above them; {@code returns} (the
- * combined view) above {@code ledger} and {@code sales}; the flow and the launcher ({@code connections}) on top.
+ * combined view) above {@code ledger} and {@code sales}; the flow and the launcher ({@code connections}) above
+ * those; {@code webhooks}, which hands events to the flow, on top.
  * Main code only: tests may reach across packages to drive and observe the bridge.
  */
 @AnalyzeClasses(packages = "org.returnsbridge", importOptions = ImportOption.DoNotIncludeTests.class)

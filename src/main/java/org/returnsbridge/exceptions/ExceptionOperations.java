@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.returnsbridge.claims.Claims;
 import org.returnsbridge.failure.ExceptionCategory;
+import org.returnsbridge.failure.RetryDelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,8 @@ public class ExceptionOperations {
             // The replay itself broke (not the work it ran, which records its own failures): the record
             // goes back to the queue with one more attempt instead of hanging in REPLAYING.
             log.error("Replay of exception {} failed", id, e);
-            queue.record(ExceptionCategory.of(e), ExceptionCategory.reasonOf(e), FailedWork.of(record));
+            queue.record(ExceptionCategory.of(e), ExceptionCategory.reasonOf(e), FailedWork.of(record),
+                    RetryDelay.notBefore(e));
         }
         // The path resolves the record on success and records a new attempt on failure; a replay
         // that did neither (the work simply completed) counts as resolved.

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.SyncMode;
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -30,6 +30,13 @@ public class BridgeStartup implements ExtendedStartupListener {
     private static final Logger log = LoggerFactory.getLogger(BridgeStartup.class);
     /** The endpoints the Java routes hand lines to; routes/ must provide them. */
     private static final List<String> REQUIRED_INTEGRATOR_ROUTES = List.of("direct://line-by-condition");
+    /**
+     * A route property ({@code .routeProperty(AFTER_START_UP_CHECKS, "true")}) for a route that does not start
+     * with Camel but here, once the checks are done: how a package above the flow (webhooks, whose inbox
+     * sweep hands events to the flow) has its scheduled route started without the flow depending on it. A
+     * property rather than a route group: Hawtio would fold every route of the context into group folders.
+     */
+    public static final String AFTER_START_UP_CHECKS = "startedAfterStartUpChecks";
 
     private final MappingRegistry mappings;
     private final org.returnsbridge.reveni.ReveniClient reveni;
@@ -38,10 +45,11 @@ public class BridgeStartup implements ExtendedStartupListener {
     private final BridgeProperties props;
     private final PollSchedule schedule;
     private final ScheduledWork scheduledWork;
+    private final UnconfirmedRestocks unconfirmed;
 
     public BridgeStartup(MappingRegistry mappings, org.returnsbridge.reveni.ReveniClient reveni,
                          ExceptionQueue exceptions, CamelContext camel, BridgeProperties props,
-                         PollSchedule schedule, ScheduledWork scheduledWork) {
+                         PollSchedule schedule, ScheduledWork scheduledWork, UnconfirmedRestocks unconfirmed) {
         this.mappings = mappings;
         this.reveni = reveni;
         this.exceptions = exceptions;
@@ -49,6 +57,7 @@ public class BridgeStartup implements ExtendedStartupListener {
         this.props = props;
         this.schedule = schedule;
         this.scheduledWork = scheduledWork;
+        this.unconfirmed = unconfirmed;
         try {
             camel.addStartupListener(this);
         } catch (Exception e) {
@@ -67,13 +76,11 @@ public class BridgeStartup implements ExtendedStartupListener {
         checkIntegratorRoutes();
         exceptions.reopenInterruptedReplays();
         // Through the sweep's own route, as on its schedule: the database step and each line's ids show there too.
-        try (ProducerTemplate template = camel.createProducerTemplate()) {
-            template.sendBody(SweepRoutes.SETTLE_UNCONFIRMED, null);
-        }
+        unconfirmed.settle();
         camel.getRouteController().startRoute(SweepRoutes.RESTOCK_SWEEP);
         camel.getRouteController().startRoute(SweepRoutes.EXCEPTION_SWEEP);
         camel.getRouteController().startRoute(MappingWatchRoutes.MAPPING_WATCH);
-        camel.getRouteController().startRoute(org.returnsbridge.webhooks.WebhookRoutes.INBOX_SWEEP);
+        startRoutesMarkedToStartAfterTheChecks();
         registerWebhook();
         // In immediate mode too: lines queued before a switch from interval mode still go out.
         camel.getRouteController().startRoute(SweepRoutes.RESTOCK_BATCHES);
@@ -89,6 +96,14 @@ public class BridgeStartup implements ExtendedStartupListener {
         }
         // Last: the cluster's triggers may fire here only once every scheduled route above is running.
         scheduledWork.open();
+    }
+
+    private void startRoutesMarkedToStartAfterTheChecks() throws Exception {
+        for (Route route : camel.getRoutes()) {
+            if ("true".equals(String.valueOf(route.getProperties().get(AFTER_START_UP_CHECKS)))) {
+                camel.getRouteController().startRoute(route.getRouteId());
+            }
+        }
     }
 
     /** Asked for with BRIDGE_WEBHOOK_REGISTER_URL: Reveni is told where to send return events. */

@@ -3,6 +3,8 @@ package org.returnsbridge.flow;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.connections.BridgeMode;
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -77,9 +79,32 @@ public class FlowConfiguration {
     }
 
     @Bean
-    LineReplayer lineReplayer(ReveniClient reveni, ReturnParser parser, org.apache.camel.ProducerTemplate camel,
-                              ExceptionQueue exceptions) {
-        return new LineReplayer(reveni, parser, camel, exceptions);
+    LineReplayer lineReplayer(ReveniClient reveni, ReturnParser parser, PollFlow poll, ReturnFlow returns,
+                              LineFlow lines, org.returnsbridge.sales.SalesFlow sales, ExceptionQueue exceptions) {
+        return new LineReplayer(reveni, parser, poll, returns, lines, sales, exceptions);
+    }
+
+    // The flow's entry points for Java code outside a route: Camel's bean proxy turns a call into an
+    // exchange sent to the route, as the gateways do for the vendor calls.
+
+    @Bean
+    PollFlow pollFlow(CamelContext camel) throws Exception {
+        return new ProxyBuilder(camel).endpoint(PollRoutes.POLL).build(PollFlow.class);
+    }
+
+    @Bean
+    ReturnFlow returnFlow(CamelContext camel) throws Exception {
+        return new ProxyBuilder(camel).endpoint(ReturnRoutes.RETURN).build(ReturnFlow.class);
+    }
+
+    @Bean
+    LineFlow lineFlow(CamelContext camel) throws Exception {
+        return new ProxyBuilder(camel).endpoint(ReturnRoutes.RETURN_LINE).build(LineFlow.class);
+    }
+
+    @Bean
+    UnconfirmedRestocks unconfirmedRestocks(CamelContext camel) throws Exception {
+        return new ProxyBuilder(camel).endpoint(SweepRoutes.SETTLE_UNCONFIRMED).build(UnconfirmedRestocks.class);
     }
 
     @Bean

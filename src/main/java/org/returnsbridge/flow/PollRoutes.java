@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 public class PollRoutes extends RouteBuilder {
 
     public static final String POLL_SCHEDULE = "reveni-poll-schedule";
+    public static final String POLL = "direct:reveni-poll";
 
     private final ReturnsPoller poller;
     private final BridgeProperties props;
@@ -36,33 +37,35 @@ public class PollRoutes extends RouteBuilder {
         from(Schedules.cron("reveni-poll", schedule.cron()))
                 .routeId(POLL_SCHEDULE)
                 .autoStartup(false) // started by BridgeStartup once mappings are checked
-                .to("direct:reveni-poll");
+                .to(POLL).id("poll-now");
 
-        from("direct:reveni-poll")
+        from(POLL)
                 .routeId("reveni-poll")
                 .onException(Exception.class)
                     .handled(true)
                     .logHandled(false)
-                    .bean(poller, "pollFailed")
+                    .bean(poller, "pollFailed").id("poll-failed")
                 .end()
-                .bean(poller, "begin")
+                .bean(poller, "begin").id("begin-poll")
                 // A node shutting down finishes the page in hand and stops: the checkpoint is saved, and the next
                 // poll (on another node) goes on from there. The first page is always read, so a poll that ran
                 // (a replay of a failed poll, say) has polled.
                 .loopDoWhile(PredicateBuilder.and(exchangeProperty(NEXT_PAGE).isNotNull(),
                         exchange -> scheduledWork.isOpen()
                                 || !exchange.getProperty(ReturnsPoller.PROGRESS, PollProgress.class).anyPage()))
-                    .bean(poller, "fetchNextPage")
+                        .id("page-by-page")
+                    .bean(poller, "fetchNextPage").id("fetch-page")
                     // The returns of a page in parallel (each return's lines in order); the checkpoint is
                     // saved only once the whole page is done. In immediate mode, lines restocked at the
                     // same moment share Sitoo requests, so a polled backlog is not one request per line.
                     .split(body()).streaming().parallelProcessing()
                             .executorService(getCamelContext().getExecutorServiceManager()
                                     .newFixedThreadPool(this, "reveni-poll-worker", props.poll().workers()))
-                        .to(ReturnRoutes.RETURN)
+                            .id("split-returns")
+                        .to(ReturnRoutes.RETURN).id("each-return")
                     .end()
-                    .bean(poller, "saveCheckpoint")
+                    .bean(poller, "saveCheckpoint").id("save-checkpoint")
                 .end()
-                .bean(poller, "finish");
+                .bean(poller, "finish").id("finish-poll");
     }
 }

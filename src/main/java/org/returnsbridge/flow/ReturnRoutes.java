@@ -45,35 +45,35 @@ public class ReturnRoutes extends RouteBuilder {
         from(RETURN)
                 .routeId("return")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
-                .setProperty(FailedWork.PROPERTY, method(units, "ofReturn"))
-                .bean(poller, "parse")
-                .setProperty(LogContext.RETURN_ID, simple("${body.id()}"))
+                .setProperty(FailedWork.PROPERTY, method(units, "ofReturn")).id("return-unit-of-work")
+                .bean(poller, "parse").id("parse-return")
+                .setProperty(LogContext.RETURN_ID, simple("${body.id()}")).id("return-log-id")
                 // A return's lines at once: each is independent in the ledger, and in immediate mode their
                 // stock-ins then share one Sitoo request instead of waiting for a request each in turn.
                 .split(method(ReturnLines.class, "of")).parallelProcessing()
                         .executorService(getCamelContext().getExecutorServiceManager()
-                                .newFixedThreadPool(this, "return-line-worker", LINE_WORKERS))
-                    .to(RETURN_LINE)
+                                .newFixedThreadPool(this, "return-line-worker", LINE_WORKERS)).id("split-lines")
+                    .to(RETURN_LINE).id("each-line")
                 .end()
-                .to(SalesRoutes.RETURN_SALES) // refunds and exchanges into Sitoo's sales ledger
-                .bean(poller, "returnDone");
+                .to(SalesRoutes.RETURN_SALES).id("refunds-and-exchanges") // into Sitoo's sales ledger
+                .bean(poller, "returnDone").id("return-done");
 
         from(RETURN_LINE)
                 .routeId("return-line")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
                 // Set here, not by the split: a replay sends a single line straight to this route.
-                .setProperty(LogContext.RETURN_ID, simple("${body.returnId()}"))
-                .setProperty(LogContext.ITEM_ID, simple("${body.itemRef()}"))
-                .setProperty(FailedWork.PROPERTY, method(units, "ofLine"))
-                .bean(lines, "open")
-                .filter(method(lines, "isStillOpen"))
-                    .bean(lines, "decide")
-                    .setProperty(LineSteps.DECISION, simple("${body.decision().name()}"))
-                    .setProperty(LineSteps.DECISION_REASON, simple("${body.decisionReason()}"))
-                    .enrich(LOCATION_LOOKUP, LookupOntoLine.location())
-                    .enrich(SKU_LOOKUP, LookupOntoLine.sitooSku())
-                    .bean(lines, "recordPlacement")
-                    .to("direct:line-by-condition")
+                .setProperty(LogContext.RETURN_ID, simple("${body.returnId()}")).id("line-log-return-id")
+                .setProperty(LogContext.ITEM_ID, simple("${body.itemRef()}")).id("line-log-item-id")
+                .setProperty(FailedWork.PROPERTY, method(units, "ofLine")).id("line-unit-of-work")
+                .bean(lines, "open").id("open-line")
+                .filter(method(lines, "isStillOpen")).id("still-open")
+                    .bean(lines, "decide").id("decide")
+                    .setProperty(LineSteps.DECISION, simple("${body.decision().name()}")).id("decision")
+                    .setProperty(LineSteps.DECISION_REASON, simple("${body.decisionReason()}")).id("decision-reason")
+                    .enrich(LOCATION_LOOKUP, LookupOntoLine.location()).id("enrich-location")
+                    .enrich(SKU_LOOKUP, LookupOntoLine.sitooSku()).id("enrich-sku")
+                    .bean(lines, "recordPlacement").id("record-placement")
+                    .to("direct:line-by-condition").id("by-condition")
                 .end();
 
         // The lookups answer or throw; they have no error handler of their own, so a failure is the enrich's
@@ -81,25 +81,37 @@ public class ReturnRoutes extends RouteBuilder {
         from(LOCATION_LOOKUP)
                 .routeId("line-location")
                 .errorHandler(noErrorHandler())
-                .bean(placement, "location");
+                .bean(placement, "location").id("mapped-warehouse");
+        // The product only for a line to be restocked: the catalog's cache answers most lines, and a miss asks
+        // Sitoo (the sitoo-products gateway) and remembers what it answered.
         from(SKU_LOOKUP)
                 .routeId("line-sku")
                 .errorHandler(noErrorHandler())
-                .bean(placement, "sitooSku");
+                .filter(method(placement, "isRestocked")).id("restocked-only")
+                    .setVariable(LinePlacement.SITOO_SKU, method(placement, "mappedSku")).id("mapped-sku")
+                    .choice().id("product-cached")
+                        .when(method(placement, "isKnown"))
+                            .setBody(variable(LinePlacement.SITOO_SKU)).id("cached-sku")
+                        .otherwise()
+                            .setVariable(LinePlacement.LINE, body()).id("keep-line")
+                            .bean(placement, "askSitoo").id("ask-sitoo-products")
+                            .bean(placement, "knownSku").id("remember-product")
+                    .end()
+                .end();
 
         // The three outcomes the YAML route chooses between. Each carries the error policy itself: a
         // failure handled by a sub-route's default handler would reach the caller as "exhausted" and
         // bypass the caller's policy, escaping the line.
         from("direct:restock").routeId("restock").routeConfigurationId(BridgeErrorPolicy.ID)
-                .bean(lines, "restock");
+                .bean(lines, "restock").id("restock-line");
         from("direct:hold").routeId("hold").routeConfigurationId(BridgeErrorPolicy.ID)
-                .bean(lines, "hold");
+                .bean(lines, "hold").id("hold-line");
         from("direct:record-not-restocked").routeId("record-not-restocked").routeConfigurationId(BridgeErrorPolicy.ID)
-                .bean(lines, "recordNotRestocked");
+                .bean(lines, "recordNotRestocked").id("record-not-restocked-line");
 
         // The dead-letter channel of the error policy ends here: the unit of work goes into the exception queue.
         from(BridgeErrorPolicy.EXCEPTION_ROUTE)
                 .routeId("line-failed")
-                .bean(failures, "record");
+                .bean(failures, "record").id("file-exception");
     }
 }

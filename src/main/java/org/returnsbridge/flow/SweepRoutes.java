@@ -49,48 +49,51 @@ public class SweepRoutes extends RouteBuilder {
         from(Schedules.every(RESTOCK_SWEEP, props.restock().sweepInterval()))
                 .routeId(RESTOCK_SWEEP)
                 .autoStartup(false)
-                .to(SETTLE_UNCONFIRMED);
+                .to(SETTLE_UNCONFIRMED).id("settle-now");
 
         // Also run once at start-up (BridgeStartup). The due lines come straight from the ledger, a bounded
         // batch of them; each is then settled under its own claim (Restocker), so nodes sweeping together
         // never settle one line twice.
         from(SETTLE_UNCONFIRMED)
                 .routeId("settle-unconfirmed")
-                .setHeader(JdbcConstants.JDBC_PARAMETERS, method(restockSweep, "dueWorkParameters"))
-                .setBody(constant(LedgerRepository.UNCONFIRMED_RESTOCKS_DUE))
-                .to("jdbc:dataSource?useHeadersAsParameters=true")
+                .setHeader(JdbcConstants.JDBC_PARAMETERS, method(restockSweep, "dueWorkParameters")).id("settle-parameters")
+                .setBody(constant(LedgerRepository.UNCONFIRMED_RESTOCKS_DUE)).id("unconfirmed-due-query")
+                .to("jdbc:dataSource?useHeadersAsParameters=true").id("select-unconfirmed-due")
                 .split(body(), AggregationStrategies.flexible(Boolean.class).accumulateInCollection(ArrayList.class))
-                    .setProperty(LogContext.RETURN_ID, simple("${body[returnId]}"))
-                    .setProperty(LogContext.ITEM_ID, simple("${body[itemId]}"))
-                    .bean(restockSweep, "settle")
+                        .id("each-unconfirmed")
+                    .setProperty(LogContext.RETURN_ID, simple("${body[returnId]}")).id("settle-log-return-id")
+                    .setProperty(LogContext.ITEM_ID, simple("${body[itemId]}")).id("settle-log-item-id")
+                    .bean(restockSweep, "settle").id("settle-line")
                 .end()
-                .removeProperties(ONE_LINES_IDS) // the split's result brings the last line's ids back
-                .bean(restockSweep, "report");
+                // the split's result brings the last line's ids back
+                .removeProperties(ONE_LINES_IDS).id("settle-clear-line-ids")
+                .bean(restockSweep, "report").id("settle-report");
 
         from(Schedules.every(EXCEPTION_SWEEP, props.exceptions().sweepInterval()))
                 .routeId(EXCEPTION_SWEEP)
                 .autoStartup(false)
-                .to(REPLAY_DUE);
+                .to(REPLAY_DUE).id("replay-now");
 
         // Replays whose node stopped go back in the queue first, so they are due again like any other record.
         from(REPLAY_DUE)
                 .routeId("replay-due")
-                .bean(exceptionSweep, "reopenInterruptedReplays")
-                .setHeader(JdbcConstants.JDBC_PARAMETERS, method(exceptionSweep, "dueWorkParameters"))
-                .setBody(constant(ExceptionQueue.DUE_FOR_RETRY))
-                .to("jdbc:dataSource?useHeadersAsParameters=true")
+                .bean(exceptionSweep, "reopenInterruptedReplays").id("reopen-interrupted")
+                .setHeader(JdbcConstants.JDBC_PARAMETERS, method(exceptionSweep, "dueWorkParameters")).id("replay-parameters")
+                .setBody(constant(ExceptionQueue.DUE_FOR_RETRY)).id("exceptions-due-query")
+                .to("jdbc:dataSource?useHeadersAsParameters=true").id("select-exceptions-due")
                 .split(body(), AggregationStrategies.flexible(Boolean.class).accumulateInCollection(ArrayList.class))
-                    .setProperty(LogContext.RETURN_ID, simple("${body[returnId]}"))
-                    .setProperty(LogContext.ITEM_ID, simple("${body[itemId]}"))
-                    .bean(exceptionSweep, "replay")
+                        .id("each-exception")
+                    .setProperty(LogContext.RETURN_ID, simple("${body[returnId]}")).id("replay-log-return-id")
+                    .setProperty(LogContext.ITEM_ID, simple("${body[itemId]}")).id("replay-log-item-id")
+                    .bean(exceptionSweep, "replay").id("replay-exception")
                 .end()
-                .removeProperties(ONE_LINES_IDS)
-                .bean(exceptionSweep, "report");
+                .removeProperties(ONE_LINES_IDS).id("replay-clear-line-ids")
+                .bean(exceptionSweep, "report").id("replay-report");
 
         // Interval mode: queued restocks go out per warehouse when the window closes or the batch fills.
         from(Schedules.every(RESTOCK_BATCHES, BATCH_CHECK_INTERVAL))
                 .routeId(RESTOCK_BATCHES)
                 .autoStartup(false)
-                .bean(batcher, "flushDue");
+                .bean(batcher, "flushDue").id("flush-due-batches");
     }
 }

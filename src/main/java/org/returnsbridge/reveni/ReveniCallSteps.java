@@ -1,6 +1,7 @@
 package org.returnsbridge.reveni;
 
 import java.io.InputStream;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.Exchange;
@@ -79,7 +80,8 @@ public class ReveniCallSteps {
         if (status < 200 || status >= 300) {
             String hint = status == 401 ? " (check REVENI_API_KEY)" : "";
             throw new ReveniUnavailableException("Reveni answered HTTP " + status + hint + " to "
-                    + request(exchange).what() + ": " + BoundedBody.excerpt(exchange.getMessage().getBody(String.class)), null);
+                    + request(exchange).what() + ": " + BoundedBody.excerpt(exchange.getMessage().getBody(String.class)),
+                    retryAfter(exchange), null);
         }
     }
 
@@ -87,6 +89,15 @@ public class ReveniCallSteps {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         throw new ReveniAnswerNotJsonException("Reveni answered " + request(exchange).what()
                 + " with something that is not JSON: " + (failure == null ? "" : failure.getMessage()), failure);
+    }
+
+    /** A 429's (or 503's) Retry-After in seconds; an HTTP date or anything unreadable counts as none. */
+    private static OptionalLong retryAfter(Exchange exchange) {
+        String value = exchange.getMessage().getHeader("Retry-After", String.class);
+        if (value == null || !value.trim().matches("\\d{1,9}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(value.trim()));
     }
 
     private static ReveniRequest request(Exchange exchange) {

@@ -30,28 +30,28 @@ public class ReveniGatewayRoutes extends RouteBuilder {
         errorHandler(noErrorHandler());
 
         from(RETURNS).routeId("reveni-returns").description("Reveni returns: a page of the list, or one return")
-                .to(CALL);
+                .to(CALL).id("returns-call");
         from(WEBHOOKS).routeId("reveni-webhooks").description("Reveni webhooks: register the bridge's endpoint")
-                .to(CALL);
+                .to(CALL).id("webhooks-call");
 
         from(CALL).routeId("reveni-call").description("The one way out to Reveni: HTTP, status, JSON")
-                .process(steps::prepare)
-                .doTry()
-                    .toD("${exchangeProperty." + ReveniCallSteps.URL + "}?throwExceptionOnFailure=false")
-                    .process(steps::readAnswer)
+                .process(steps::prepare).id("reveni-prepare")
+                .doTry().id("reveni-http")
+                    .toD("${exchangeProperty." + ReveniCallSteps.URL + "}?throwExceptionOnFailure=false").id("reveni-http-call")
+                    .process(steps::readAnswer).id("reveni-read-answer")
                 .doCatch(Exception.class)
-                    .process(steps::noAnswer)
+                    .process(steps::noAnswer).id("reveni-no-answer")
                 .end()
-                .choice()
+                .choice().id("reveni-status")
                     .when(steps::isNotFound)
-                        .process(steps::notFound)
+                        .process(steps::notFound).id("reveni-not-found")
                     .otherwise()
-                        .process(steps::failUnlessSuccess)
-                        .doTry()
-                            .unmarshal().json(JsonNode.class)
+                        .process(steps::failUnlessSuccess).id("fail-unless-success")
+                        .doTry().id("reveni-json")
+                            .unmarshal().json(JsonNode.class).id("reveni-read-json")
                         .endDoTry()
                         .doCatch(Exception.class)
-                            .process(steps::notJson)
+                            .process(steps::notJson).id("reveni-not-json")
                         .end()
                 .end();
     }

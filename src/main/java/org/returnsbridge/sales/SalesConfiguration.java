@@ -3,6 +3,8 @@ package org.returnsbridge.sales;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.sitoo.SitooCatalog;
@@ -17,6 +19,12 @@ public class SalesConfiguration {
     @Bean
     SalesLedger salesLedger(JdbcTemplate jdbc, Clock clock) {
         return new SalesLedger(jdbc, clock);
+    }
+
+    /** The sales route for Java code outside a route (a replay): Camel's bean proxy. */
+    @Bean
+    SalesFlow salesFlow(CamelContext camel) throws Exception {
+        return new ProxyBuilder(camel).endpoint(SalesRoutes.RETURN_SALES).build(SalesFlow.class);
     }
 
     @Bean

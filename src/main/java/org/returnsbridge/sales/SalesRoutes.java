@@ -27,18 +27,18 @@ public class SalesRoutes extends RouteBuilder {
         from(RETURN_SALES)
                 .routeId("return-sales")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
-                .setProperty(FailedWork.PROPERTY, method(SalesWork.class, "returnOf"))
-                .split(method(SalesWork.class, "of"))
-                    .to("direct:sales-record")
+                .setProperty(FailedWork.PROPERTY, method(SalesWork.class, "returnOf")).id("sales-unit-of-work")
+                .split(method(SalesWork.class, "of")).id("split-sales-records")
+                    .to("direct:sales-record").id("each-sales-record")
                 .end();
 
         from("direct:sales-record")
                 .routeId("sales-record")
                 .routeConfigurationId(BridgeErrorPolicy.ID)
-                .setProperty(FailedWork.PROPERTY, simple("${body.failedWork()}"))
-                .setProperty(LogContext.RETURN_ID, simple("${body.returnId()}"))
-                .setProperty(LogContext.REFUND_ID, simple("${body.refundId()}")) // none for an exchange
-                .setProperty(LogContext.ITEM_ID, simple("${body.itemId()}")) // none for a refund
-                .bean(recorder, "record");
+                .setProperty(FailedWork.PROPERTY, simple("${body.failedWork()}")).id("sales-record-unit-of-work")
+                .setProperty(LogContext.RETURN_ID, simple("${body.returnId()}")).id("sales-log-return-id")
+                .setProperty(LogContext.REFUND_ID, simple("${body.refundId()}")).id("sales-log-refund-id") // none for an exchange
+                .setProperty(LogContext.ITEM_ID, simple("${body.itemId()}")).id("sales-log-item-id") // none for a refund
+                .bean(recorder, "record").id("record-sale");
     }
 }

@@ -22,13 +22,25 @@ public class SitooCatalog {
     }
 
     public Optional<SitooProduct> product(String sku) {
-        SitooProduct cached = cache.getIfPresent(sku);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<SitooProduct> found = client.findProduct(sku);
-        found.ifPresent(p -> cache.put(sku, p));
+        Optional<SitooProduct> found = cached(sku).or(() -> ask(sku));
+        found.ifPresent(p -> remember(sku, p));
         return found;
+    }
+
+    // The steps of product(), for a route that shows them as its own nodes: the cache, Sitoo, remember.
+
+    /** The product if an earlier lookup found it (and it has not aged out); never a call to Sitoo. */
+    public Optional<SitooProduct> cached(String sku) {
+        return Optional.ofNullable(cache.getIfPresent(sku));
+    }
+
+    /** Sitoo's product with exactly this SKU, asked through the {@code sitoo-products} gateway; not cached. */
+    public Optional<SitooProduct> ask(String sku) {
+        return client.findProduct(sku);
+    }
+
+    public void remember(String sku, SitooProduct product) {
+        cache.put(sku, product);
     }
 
     public void invalidateAll() {

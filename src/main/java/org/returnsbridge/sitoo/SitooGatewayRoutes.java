@@ -48,42 +48,43 @@ public class SitooGatewayRoutes extends RouteBuilder {
         errorHandler(noErrorHandler());
 
         from(STOCK_INS).routeId("sitoo-stock-in").description("Sitoo stock-ins: post, read back, list")
-                .to(CALL);
+                .to(CALL).id("stock-in-call");
         from(ORDERS).routeId("sitoo-order").description("Sitoo orders: post, find by externalid, list")
-                .to(CALL);
+                .to(CALL).id("order-call");
         from(PRODUCTS).routeId("sitoo-products").description("Sitoo products: look up a SKU")
-                .to(CALL);
+                .to(CALL).id("products-call");
         from(WAREHOUSES).routeId("sitoo-warehouses").description("Sitoo warehouses: the list the mappings are checked against")
-                .to(CALL);
+                .to(CALL).id("warehouses-call");
 
         from(CALL).routeId("sitoo-call").description("The one way out to Sitoo: rate limit, circuit breaker, HTTP")
-                .process(steps::prepare)
-                .process(rateLimit::enter)
-                .doTry()
-                    .throttle(1).totalRequestsMode().timePeriodMillis(rateLimit.spacingMillis())
+                .process(steps::prepare).id("sitoo-prepare")
+                .process(rateLimit::enter).id("rate-limit-enter")
+                .doTry().id("sitoo-rate-limited")
+                    .throttle(1).totalRequestsMode().timePeriodMillis(rateLimit.spacingMillis()).id("rate-limit")
                 .endDoTry()
                 .doFinally()
-                    .process(rateLimit::leave)
+                    .process(rateLimit::leave).id("rate-limit-leave")
                 .end()
-                .circuitBreaker()
+                .circuitBreaker().id("circuit-breaker")
                     .resilience4jConfiguration().circuitBreaker(CIRCUIT_BREAKER).end()
-                    .doTry()
-                        .toD("${exchangeProperty." + SitooCallSteps.URL + "}?throwExceptionOnFailure=false")
-                        .process(steps::readAnswer)
+                    .doTry().id("sitoo-http")
+                        .toD("${exchangeProperty." + SitooCallSteps.URL + "}?throwExceptionOnFailure=false").id("sitoo-http-call")
+                        .process(steps::readAnswer).id("sitoo-read-answer")
                     .doCatch(Exception.class)
-                        .process(steps::noAnswer)
+                        .process(steps::noAnswer).id("sitoo-no-answer")
                     .end()
-                    .process(steps::failIfUnavailable)
+                    .process(steps::failIfUnavailable).id("fail-if-unavailable")
                 .end()
                 .filter(exchangeProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SHORT_CIRCUITED.getName()).isEqualTo(true))
-                    .process(steps::circuitOpen)
+                        .id("if-circuit-open")
+                    .process(steps::circuitOpen).id("circuit-open")
                 .end()
-                .process(steps::failIfRefused)
-                .doTry()
-                    .unmarshal().json(JsonNode.class)
+                .process(steps::failIfRefused).id("fail-if-refused")
+                .doTry().id("sitoo-json")
+                    .unmarshal().json(JsonNode.class).id("sitoo-read-json")
                 .endDoTry()
                 .doCatch(Exception.class)
-                    .process(steps::notJson)
+                    .process(steps::notJson).id("sitoo-not-json")
                 .end();
     }
 }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.camel.ProducerTemplate;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.support.RequestDates;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ public class ReveniWebhookController {
 
     private final ReveniSignature signature;
     private final WebhookInbox inbox;
-    private final ProducerTemplate camel;
+    private final WebhookEvents events;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -56,12 +55,12 @@ public class ReveniWebhookController {
     private final AtomicLong nextRefusalLog = new AtomicLong(System.nanoTime());
     private final AtomicLong refusedQuietly = new AtomicLong();
 
-    public ReveniWebhookController(ReveniSignature signature, WebhookInbox inbox, ProducerTemplate camel,
+    public ReveniWebhookController(ReveniSignature signature, WebhookInbox inbox, WebhookEvents events,
                                    ObjectMapper json, MeterRegistry meters, Clock clock, WebhookBodyBudget budget,
                                    BridgeProperties props) {
         this.signature = signature;
         this.inbox = inbox;
-        this.camel = camel;
+        this.events = events;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
@@ -152,7 +151,7 @@ public class ReveniWebhookController {
             return ResponseEntity.ok(Map.of("status", "duplicate", "id", id));
         }
         try {
-            camel.sendBody(WebhookRoutes.EVENTS, id);
+            events.queue(id);
         } catch (RuntimeException queueFull) {
             // Stored already: the inbox sweep picks it up.
             log.warn("Webhook event {} stored; processing deferred to the inbox sweep: {}", id, queueFull.getMessage());

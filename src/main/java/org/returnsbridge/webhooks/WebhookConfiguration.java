@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.flow.ReturnFlow;
 import org.returnsbridge.ledger.ReturnVersions;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
@@ -31,6 +33,12 @@ public class WebhookConfiguration {
         return budget;
     }
 
+    /** The controller's hand-over to the webhook workers: Camel's bean proxy onto the events queue. */
+    @Bean
+    WebhookEvents webhookEvents(CamelContext camel) throws Exception {
+        return new ProxyBuilder(camel).endpoint(WebhookRoutes.EVENTS).build(WebhookEvents.class);
+    }
+
     @Bean
     WebhookInbox webhookInbox(JdbcTemplate jdbc, Clock clock) {
         return new WebhookInbox(jdbc, clock);
@@ -38,9 +46,9 @@ public class WebhookConfiguration {
 
     @Bean
     WebhookProcessor webhookProcessor(WebhookInbox inbox, ReturnVersions versions, ReturnParser parser,
-                                      ReveniClient reveni, ProducerTemplate camel, ObjectMapper json,
+                                      ReveniClient reveni, ReturnFlow flow, ObjectMapper json,
                                       org.returnsbridge.claims.ReturnClaims returnClaims,
                                       org.returnsbridge.claims.Claims claims) {
-        return new WebhookProcessor(inbox, versions, parser, reveni, camel, json, returnClaims, claims);
+        return new WebhookProcessor(inbox, versions, parser, reveni, flow, json, returnClaims, claims);
     }
 }

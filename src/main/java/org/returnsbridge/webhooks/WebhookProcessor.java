@@ -5,9 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.ProducerTemplate;
 import org.returnsbridge.claims.Claims;
 import org.returnsbridge.claims.ReturnClaims;
+import org.returnsbridge.flow.ReturnFlow;
 import org.returnsbridge.ledger.ReturnVersions;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReveniClient;
@@ -33,18 +33,18 @@ public class WebhookProcessor {
     private final ReturnVersions versions;
     private final ReturnParser parser;
     private final ReveniClient reveni;
-    private final ProducerTemplate camel;
+    private final ReturnFlow flow;
     private final ObjectMapper json;
     private final ReturnClaims returnClaims;
     private final Claims claims;
 
     public WebhookProcessor(WebhookInbox inbox, ReturnVersions versions, ReturnParser parser, ReveniClient reveni,
-                            ProducerTemplate camel, ObjectMapper json, ReturnClaims returnClaims, Claims claims) {
+                            ReturnFlow flow, ObjectMapper json, ReturnClaims returnClaims, Claims claims) {
         this.inbox = inbox;
         this.versions = versions;
         this.parser = parser;
         this.reveni = reveni;
-        this.camel = camel;
+        this.flow = flow;
         this.json = json;
         this.returnClaims = returnClaims;
         this.claims = claims;
@@ -119,7 +119,7 @@ public class WebhookProcessor {
         } catch (RuntimeException invalid) {
             // The return route files it as INVALID_RETURN with its reason.
         }
-        camel.sendBody("direct:return", object);
+        flow.process(object);
         inbox.markDone(eventId, "PROCESSED", null);
     }
 

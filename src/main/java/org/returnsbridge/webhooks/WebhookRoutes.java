@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.flow.BridgeStartup;
 import org.returnsbridge.scheduling.Schedules;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,8 @@ public class WebhookRoutes extends RouteBuilder {
         // Stored events still unprocessed after a while (their node stopped or died first, or the queue was full).
         from(Schedules.every(INBOX_SWEEP, INBOX_SWEEP_INTERVAL))
                 .routeId(INBOX_SWEEP)
-                .autoStartup(false) // started by BridgeStartup, after the mappings are checked
+                .autoStartup(false)
+                .routeProperty(BridgeStartup.AFTER_START_UP_CHECKS, "true") // started once the mappings are checked
                 .bean(processor, "processLeftovers");
     }
 }

@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.returnsbridge.testsupport.ReturnJson.aReturn;
 import static org.returnsbridge.testsupport.ReturnJson.newId;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The operator's replay workflow over REST, asserted on Sitoo's stock, the ledger and the queue itself. */
 class ExceptionsApiTest extends SandboxedBridgeTest {
 
     private static final String NEW_SKU = "99999-9";
+
+    @Autowired
+    private JdbcTemplate jdbc;
     private static final int STOCKHOLM = 1;
 
     @Test
@@ -62,6 +70,33 @@ class ExceptionsApiTest extends SandboxedBridgeTest {
         assertThat(sandbox.warehouseTransactions()).hasSize(1);
         assertThat(post("/api/exceptions/replay?category=UNKNOWN_SKU").getBody()).as("nothing open to replay").isEmpty();
         assertThat(sandbox.warehouseTransactions()).hasSize(1);
+    }
+
+    /** A replay first reads the return again from Reveni; a Retry-After there holds the sweep back, as in the flow. */
+    @Test
+    void aRetryAfterFromReveniDuringAReplayHoldsTheNextSweepBack() {
+        String item = newId();
+        sandbox.putReturn(aReturn().sellable(item, NEW_SKU, 1).json());
+        poll();
+        long id = onlyRecordId(item);
+        sandbox.reveniFaults("{\"rate429RetryAfter\": 1.0, \"retryAfterSeconds\": 600}");
+        try {
+            ResponseEntity<JsonNode> replayed = post("/api/exceptions/" + id + "/replay");
+
+            assertThat(replayed.getBody().path("outcome").asText()).isEqualTo("STILL_FAILING");
+        } finally {
+            sandbox.reveniFaults("{}");
+        }
+        assertThat(get("/api/exceptions/" + id).path("category").asText()).isEqualTo("REVENI_UNAVAILABLE");
+        OffsetDateTime next = jdbc.queryForObject("SELECT next_attempt_at FROM exception_record WHERE id = ?",
+                OffsetDateTime.class, id);
+        assertThat(next.toInstant()).as("due no sooner than Reveni's Retry-After (the test backoff is under a second)")
+                .isAfter(Instant.now().plusSeconds(500));
+
+        sandbox.createProduct(NEW_SKU, "x");
+        assertThat(replayDueExceptions()).as("nothing due yet").isZero();
+        assertThat(line(item).state()).isEqualTo(LineState.EXCEPTION);
+        assertThat(sandbox.warehouseTransactions()).isEmpty();
     }
 
     @Test

@@ -40,6 +40,52 @@ class FlowShapeTest extends SandboxedBridgeTest {
                 "to[jdbc:dataSource?useHeadersAsParameters=true]", "split", "bean[replay]", "bean[report]");
     }
 
+    /** The ids Hawtio's boxes show, and that docs/operations.md and the diagrams in docs/images rely on. */
+    @Test
+    void theStepsOfTheFlowCarryIdsThatSayWhatTheyDo() {
+        assertThat(ids("reveni-poll")).containsSubsequence("begin-poll", "page-by-page", "fetch-page", "split-returns",
+                "each-return", "save-checkpoint", "finish-poll");
+        assertThat(ids("return")).containsSubsequence("parse-return", "split-lines", "each-line",
+                "refunds-and-exchanges", "return-done");
+        assertThat(ids("return-line")).containsSubsequence("open-line", "still-open", "decide", "enrich-location",
+                "enrich-sku", "record-placement", "by-condition");
+        assertThat(ids("line-location")).containsExactly("mapped-warehouse");
+        assertThat(ids("line-by-condition")).containsSubsequence("choose-outcome", "to-restock", "to-record-not-restocked",
+                "to-hold");
+        assertThat(ids("restock")).containsExactly("restock-line");
+        assertThat(ids("hold")).containsExactly("hold-line");
+        assertThat(ids("record-not-restocked")).containsExactly("record-not-restocked-line");
+        assertThat(ids("settle-unconfirmed")).containsSubsequence("select-unconfirmed-due", "each-unconfirmed",
+                "settle-line", "settle-report");
+        assertThat(ids("replay-due")).containsSubsequence("reopen-interrupted", "select-exceptions-due", "each-exception",
+                "replay-exception", "replay-report");
+        assertThat(ids("sitoo-call")).containsSubsequence("rate-limit", "circuit-breaker", "sitoo-http-call",
+                "sitoo-read-json");
+        assertThat(ids("reveni-call")).containsSubsequence("reveni-http-call", "reveni-status", "reveni-read-json");
+    }
+
+    /** The SKU lookup: the catalog's cache as a choice, Sitoo asked only on a miss, its answer remembered. */
+    @Test
+    void theSkuLookupAsksSitooOnlyWhenTheProductIsNotCached() {
+        // A choice lists its branches' steps as its own (cached: setBody; otherwise: keep the line, ask, remember).
+        assertThat(nodes("line-sku")).containsExactly("filter", "setVariable", "choice", "setBody", "setVariable",
+                "bean[askSitoo]", "bean[knownSku]");
+        assertThat(ids("line-sku")).containsExactly("restocked-only", "mapped-sku", "product-cached", "cached-sku",
+                "keep-line", "ask-sitoo-products", "remember-product");
+    }
+
+    @Test
+    void everyFlowStepHasAnIdOfItsOwn() {
+        for (String routeId : List.of("reveni-poll", "return", "return-line", "line-location", "line-sku", "restock",
+                "hold", "record-not-restocked", "line-failed", "return-sales", "sales-record", "settle-unconfirmed",
+                "replay-due", "line-by-condition")) {
+            List<ProcessorDefinition<?>> steps = new ArrayList<>();
+            collectDefinitions(route(routeId).getOutputs(), steps);
+            assertThat(steps).as(routeId).allMatch(step -> step.hasCustomIdAssigned() || isBranch(step),
+                    "has an id naming the step");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"reveni-poll", "return", "return-line", "line-location", "line-sku", "restock", "hold",
             "record-not-restocked", "line-failed", "return-sales", "sales-record", "settle-unconfirmed", "replay-due"})
@@ -49,11 +95,37 @@ class FlowShapeTest extends SandboxedBridgeTest {
 
     /** The route's nodes in order, nested ones included: kind[what it calls]. */
     private List<String> nodes(String routeId) {
+        List<String> nodes = new ArrayList<>();
+        collect(route(routeId).getOutputs(), nodes);
+        return nodes;
+    }
+
+    /** The ids given to the route's nodes, in order, nested ones included. */
+    private List<String> ids(String routeId) {
+        List<ProcessorDefinition<?>> steps = new ArrayList<>();
+        collectDefinitions(route(routeId).getOutputs(), steps);
+        return steps.stream().filter(ProcessorDefinition::hasCustomIdAssigned).map(ProcessorDefinition::getId).toList();
+    }
+
+    private RouteDefinition route(String routeId) {
         RouteDefinition route = ((ModelCamelContext) camelContext).getRouteDefinition(routeId);
         assertThat(route).as("route " + routeId).isNotNull();
-        List<String> nodes = new ArrayList<>();
-        collect(route.getOutputs(), nodes);
-        return nodes;
+        return route;
+    }
+
+    /** The branches of a choice and the parts of an error handler are drawn inside their parent, not as steps. */
+    private static boolean isBranch(ProcessorDefinition<?> node) {
+        Object step = node;
+        return step instanceof org.apache.camel.model.WhenDefinition
+                || step instanceof org.apache.camel.model.OtherwiseDefinition
+                || step instanceof org.apache.camel.model.OnExceptionDefinition;
+    }
+
+    private static void collectDefinitions(List<ProcessorDefinition<?>> outputs, List<ProcessorDefinition<?>> into) {
+        for (ProcessorDefinition<?> node : outputs) {
+            into.add(node);
+            collectDefinitions(node.getOutputs(), into);
+        }
     }
 
     private static void collect(List<ProcessorDefinition<?>> outputs, List<String> nodes) {

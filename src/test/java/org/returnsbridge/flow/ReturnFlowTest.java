@@ -152,6 +152,21 @@ class ReturnFlowTest extends SandboxedBridgeTest {
         assertThat(sandbox.stock(STOCKHOLM, SCARF)).isEqualByComparingTo("1");
     }
 
+    /** line-sku asks Sitoo only on a miss of the catalog's cache; the answer is remembered. */
+    @Test
+    void aSkuLookedUpOnceIsTakenFromTheCatalogForTheNextLine() {
+        sandbox.putReturn(aReturn().sellable(newId(), SCARF, 1).json());
+        poll();
+        assertThat(sandbox.calls("sitoo GET products")).isEqualTo(1);
+
+        sandbox.putReturn(aReturn().sellable(newId(), SCARF, 2).json());
+        poll();
+
+        assertThat(sandbox.calls("sitoo GET products")).isEqualTo(1);
+        assertThat(sandbox.warehouseTransactions()).hasSize(2);
+        assertThat(sandbox.stock(STOCKHOLM, SCARF)).isEqualByComparingTo("3");
+    }
+
     @Test
     void unknownSkuIsAnExceptionAndNothingIsPosted() {
         String item = newId();

@@ -66,6 +66,8 @@ class TwoNodeClaimsTest extends SandboxedBridgeTest {
     @Autowired
     private WebhookProcessor processorA;
     @Autowired
+    private ReturnFlow returnFlow;
+    @Autowired
     private ReturnVersions versions;
     @Autowired
     private ExceptionOperations operationsA;
@@ -87,7 +89,7 @@ class TwoNodeClaimsTest extends SandboxedBridgeTest {
 
     @Test
     void eventsOfOneReturnArrivingAtTwoNodesInterleavedAreProcessedInOrderOnce() throws Exception {
-        WebhookProcessor processorB = new WebhookProcessor(inbox, versions, parser, reveni, camel, json,
+        WebhookProcessor processorB = new WebhookProcessor(inbox, versions, parser, reveni, returnFlow, json,
                 new ReturnClaims(jdbc, nodeB), nodeB);
         String item = newId();
         ReturnJson ret = aReturn().status("received").item(item, SCARF, 1, "pending", null);

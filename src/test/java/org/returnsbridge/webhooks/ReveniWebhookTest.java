@@ -17,7 +17,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
+import org.returnsbridge.flow.BridgeStartup;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
@@ -38,6 +41,17 @@ class ReveniWebhookTest extends SandboxedBridgeTest {
     private WebhookInbox inbox;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    private CamelContext camelContext;
+
+    /** The inbox sweep is marked for the start-up sequence: started once the checks are done, not by Camel. */
+    @Test
+    void theInboxSweepIsStartedByTheStartUpSequence() {
+        Route sweep = camelContext.getRoute(WebhookRoutes.INBOX_SWEEP);
+        assertThat(sweep.getProperties()).containsEntry(BridgeStartup.AFTER_START_UP_CHECKS, "true");
+        assertThat(sweep.getGroup()).as("no route group: Hawtio lists the routes flat").isNull();
+        assertThat(camelContext.getRouteController().getRouteStatus(WebhookRoutes.INBOX_SWEEP).isStarted()).isTrue();
+    }
 
     @Test
     void signedEventIsStoredAnsweredAndRestockedThroughTheNormalFlow() throws Exception {
