@@ -50,6 +50,14 @@ public class VendorReachability {
         return failure == null ? "no reason given" : failure.getClass().getSimpleName();
     }
 
+    /** Forgets every call, as at start-up (for a test that starts from a clean state). */
+    public synchronized void forget() {
+        lastAnswered = null;
+        lastUnanswered = null;
+        unansweredInARow = 0;
+        unansweredSince = null;
+    }
+
     public synchronized Snapshot snapshot() {
         return new Snapshot(Optional.ofNullable(lastAnswered), Optional.ofNullable(lastUnanswered),
                 unansweredInARow, Optional.ofNullable(unansweredSince));
