@@ -23,6 +23,8 @@ import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthEndpointGroup;
+import org.springframework.boot.actuate.health.HealthEndpointGroups;
 import org.springframework.boot.actuate.health.Status;
 
 /**
@@ -40,6 +42,8 @@ class HealthIndicatorsTest extends SandboxedBridgeTest {
     private CircuitBreaker sitooCircuitBreaker;
     @Autowired
     private PollCheckpoint checkpoint;
+    @Autowired
+    private HealthEndpointGroups groups;
 
 
     @Test
@@ -75,6 +79,22 @@ class HealthIndicatorsTest extends SandboxedBridgeTest {
         HttpResponse<String> anonymous = get("/actuator/health", false);
         assertThat(anonymous.body()).as("the overall status (and the group names) alone without the operator account")
                 .startsWith("{\"status\":").doesNotContain("components").doesNotContain("details");
+    }
+
+    @Test
+    void theProbesHoldTheirOwnStateAndTheDatabaseOnly() {
+        HealthEndpointGroup liveness = groups.get("liveness");
+        HealthEndpointGroup readiness = groups.get("readiness");
+
+        for (String indicator : new String[] {"sitoo", "reveni", "poll", "db", "diskSpace", "camelHealth"}) {
+            assertThat(liveness.isMember(indicator)).as("liveness holds " + indicator).isFalse();
+        }
+        assertThat(liveness.isMember("livenessState")).isTrue();
+        for (String indicator : new String[] {"sitoo", "reveni", "poll"}) {
+            assertThat(readiness.isMember(indicator)).as("readiness holds " + indicator).isFalse();
+        }
+        assertThat(readiness.isMember("readinessState")).isTrue();
+        assertThat(readiness.isMember("db")).as("no database, no work: not even a webhook into the inbox").isTrue();
     }
 
     @Test
