@@ -129,6 +129,20 @@ class StartupRefusalTest {
         assertThat(message).contains("BRIDGE_POLL_CRON 'every minute please' is not a valid Quartz cron expression");
     }
 
+    @Test
+    void aMaxPollLagWithinThePollsIntervalIsRefused() {
+        String message = startupFailure("--bridge.poll.cron=0 0/5 * * * ?", "--bridge.health.max-poll-lag=PT5M");
+
+        assertThat(message).contains("BRIDGE_HEALTH_MAX_POLL_LAG (PT5M) must exceed the poll's interval (PT5M");
+    }
+
+    @Test
+    void aNonPositiveMaxPollLagIsRefused() {
+        String message = startupFailure("--bridge.health.max-poll-lag=PT0S");
+
+        assertThat(message).contains("bridge.health").contains("BRIDGE_HEALTH_MAX_POLL_LAG");
+    }
+
     /** The one line a refused start-up of the packaged jar logs (StartupRefusal), for several kinds of failure. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {

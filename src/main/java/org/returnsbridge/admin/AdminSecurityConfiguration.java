@@ -1,8 +1,10 @@
 package org.returnsbridge.admin;
 
 import java.time.Clock;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.returnsbridge.connections.BridgeMode;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -17,6 +19,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may use the bridge over HTTP: the one operator account, by HTTP Basic, on everything — the REST
@@ -39,6 +43,8 @@ public class AdminSecurityConfiguration {
 
     /** Where Hawtio answers (the actuator's base path, then {@code hawtio}). */
     static final String HAWTIO_PATH = "/actuator/hawtio/";
+    /** The probe groups (application.yml, management.endpoint.health.group). */
+    static final Set<String> PROBES = Set.of("/actuator/health/liveness", "/actuator/health/readiness");
 
     /**
      * After the vendor connections: a half-configured vendor account is what to report first, since it may
@@ -78,15 +84,19 @@ public class AdminSecurityConfiguration {
     }
 
     /**
-     * The health probes answer by the bridge's state alone: whatever {@code Authorization} header comes
-     * with them (a load balancer's stale password, {@code Bearer x}, garbage) is not read, so it can neither
-     * turn a probe into a 401 nor count as a failed sign-in. Details are never shown over HTTP (Spring Boot's
-     * default {@code show-details: never}), so the probe is no way to test a password either.
+     * The health probes answer by the bridge's state alone: whatever {@code Authorization} header comes with
+     * liveness and readiness (a load balancer's stale password, {@code Bearer x}, garbage) is not read, so it can
+     * neither turn a probe into a 401 nor count as a failed sign-in, and those groups never show details. The
+     * rest of {@code /actuator/health} is open without credentials too (the overall status, nothing more); with
+     * them it is an operator's request like any other, through {@link #adminSecurity} (a wrong password is a 401
+     * and a failed sign-in), and the operator sees every component with its details ({@code show-details:
+     * when-authorized}).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain healthProbes(HttpSecurity http) throws Exception {
-        http.securityMatcher(EndpointRequest.to(HealthEndpoint.class))
+        http.securityMatcher(new AndRequestMatcher(EndpointRequest.to(HealthEndpoint.class),
+                        new OrRequestMatcher(AdminSecurityConfiguration::isProbe, request -> request.getHeader("Authorization") == null)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -95,6 +105,12 @@ public class AdminSecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /** The liveness and readiness groups, which Kubernetes and load balancers call. */
+    private static boolean isProbe(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return PROBES.contains(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     }
 
     @Bean

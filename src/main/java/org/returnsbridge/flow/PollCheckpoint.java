@@ -17,6 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class PollCheckpoint {
 
     private static final String NAME = "reveni-returns";
+    /**
+     * A second named row beside the checkpoint: the start of the last poll that read every page. The checkpoint
+     * itself only moves when returns change, so on a quiet store it says nothing about whether the poll runs;
+     * this row does, for every node sharing the database (the poll health indicator reads it).
+     */
+    private static final String POLLED = "reveni-returns-polled";
     /** The store of a checkpoint written before checkpoints had one (V8 migration): unknown. */
     static final String UNKNOWN_STORE = "";
 
@@ -69,9 +75,30 @@ public class PollCheckpoint {
                 Sql.utc(latest), Sql.utc(clock.instant()), NAME, storeId, Sql.utc(latest));
     }
 
+    /** A poll that started at {@code startedAt} read every page. Only ever moves forward. */
+    public void polled(Instant startedAt) {
+        OffsetDateTime at = Sql.utc(startedAt);
+        OffsetDateTime now = Sql.utc(clock.instant());
+        int updated = jdbc.update("UPDATE poll_checkpoint SET checkpoint_at = ?, saved_at = ?"
+                + " WHERE name = ? AND store_id = ? AND checkpoint_at < ?", at, now, POLLED, storeId, at);
+        if (updated == 0 && find(POLLED, storeId).isEmpty()) {
+            jdbc.update("INSERT INTO poll_checkpoint (name, store_id, checkpoint_at, saved_at) VALUES (?, ?, ?, ?)",
+                    POLLED, storeId, at, now);
+        }
+    }
+
+    /** The start of the last poll of this store that read every page, by any node; empty before the first. */
+    public Optional<Instant> lastPolled() {
+        return find(POLLED, storeId);
+    }
+
     private Optional<Instant> find(String store) {
+        return find(NAME, store);
+    }
+
+    private Optional<Instant> find(String name, String store) {
         return jdbc.queryForList("SELECT checkpoint_at FROM poll_checkpoint WHERE name = ? AND store_id = ?",
-                        OffsetDateTime.class, NAME, store)
+                        OffsetDateTime.class, name, store)
                 .stream().findFirst().map(OffsetDateTime::toInstant);
     }
 }

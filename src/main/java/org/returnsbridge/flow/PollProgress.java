@@ -33,6 +33,11 @@ public final class PollProgress {
         this.ceiling = ceiling;
     }
 
+    /** When the poll started (its ceiling): everything changed before it has been read, once the poll is done. */
+    Instant startedAt() {
+        return ceiling;
+    }
+
     synchronized void returnDone(Instant updatedAt) {
         returns++;
         if (!gap && updatedAt != null && (safeMark == null || updatedAt.isAfter(safeMark))) {

@@ -177,6 +177,7 @@ public class ReturnsPoller {
         exceptions.resolve(POLL.key());
         if (!progress.hadGap()) {
             exceptions.resolve(UNREADABLE_PAGE.key());
+            checkpoint.polled(progress.startedAt());
         }
         log.info("Reveni {}", progress);
     }

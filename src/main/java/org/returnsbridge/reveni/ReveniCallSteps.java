@@ -9,6 +9,7 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.returnsbridge.support.BoundedBody;
 import org.returnsbridge.support.ResponseTooLargeException;
+import org.returnsbridge.support.VendorReachability;
 
 /**
  * The steps of the Reveni call route that need Java: shaping the HTTP request, reading the answer within
@@ -24,10 +25,12 @@ public class ReveniCallSteps {
 
     private final String authorization;
     private final long maxBodyBytes;
+    private final VendorReachability reachability;
 
-    public ReveniCallSteps(ReveniConnection connection, long maxBodyBytes) {
+    public ReveniCallSteps(ReveniConnection connection, long maxBodyBytes, VendorReachability reachability) {
         this.authorization = "Bearer " + connection.apiKey();
         this.maxBodyBytes = maxBodyBytes;
+        this.reachability = reachability;
     }
 
     /** camel-http's headers and body; every inbound header dropped, the key as a header, never in the URI. */
@@ -53,11 +56,23 @@ public class ReveniCallSteps {
     public void readAnswer(Exchange exchange) throws Exception {
         Message answer = exchange.getMessage();
         answer.setBody(BoundedBody.read(answer.getBody(InputStream.class), maxBodyBytes));
+        recordAnswer(exchange);
+    }
+
+    /** For the reveni health indicator: a 5xx is no usable answer; anything else (a 401, a 404) is Reveni answering. */
+    private void recordAnswer(Exchange exchange) {
+        int status = status(exchange);
+        if (status >= 500 || status == 0) {
+            reachability.unanswered(request(exchange).what(), "HTTP " + status);
+        } else {
+            reachability.answered(request(exchange).what());
+        }
     }
 
     /** No answer at all: refused, reset or timed out. A body over the limit stays what it is. */
     public void noAnswer(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        reachability.unanswered(request(exchange).what(), VendorReachability.reasonOf(failure));
         if (failure instanceof ResponseTooLargeException tooLarge) {
             throw tooLarge;
         }

@@ -1,18 +1,32 @@
 package org.returnsbridge.reveni;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.support.VendorReachability;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class ReveniConfiguration {
 
+    /** The bean name of Reveni's {@link VendorReachability}. */
+    public static final String REACHABILITY = "reveniReachability";
+
+    /** Whether Reveni answered the calls already made, for the reveni health indicator. */
+    @Bean(REACHABILITY)
+    VendorReachability reveniReachability(Clock clock) {
+        return new VendorReachability(clock);
+    }
+
     @Bean
-    ReveniGatewayRoutes reveniGatewayRoutes(ReveniConnection connection, BridgeProperties props) {
-        return new ReveniGatewayRoutes(new ReveniCallSteps(connection, props.limits().maxPageBytes()));
+    ReveniGatewayRoutes reveniGatewayRoutes(ReveniConnection connection, BridgeProperties props,
+                                            @Qualifier(REACHABILITY) VendorReachability reachability) {
+        return new ReveniGatewayRoutes(new ReveniCallSteps(connection, props.limits().maxPageBytes(), reachability));
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.returnsbridge.support.BoundedBody;
 import org.returnsbridge.support.ResponseTooLargeException;
+import org.returnsbridge.support.VendorReachability;
 
 /**
  * The steps of the Sitoo call route that need Java: shaping the HTTP request, reading the answer within
@@ -29,12 +30,14 @@ public class SitooCallSteps {
     private final String authorization;
     private final long maxBodyBytes;
     private final ObjectMapper json;
+    private final VendorReachability reachability;
 
-    public SitooCallSteps(SitooConnection connection, long maxBodyBytes, ObjectMapper json) {
+    public SitooCallSteps(SitooConnection connection, long maxBodyBytes, ObjectMapper json, VendorReachability reachability) {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (connection.apiId() + ":" + connection.apiPassword()).getBytes(StandardCharsets.UTF_8));
         this.maxBodyBytes = maxBodyBytes;
         this.json = json;
+        this.reachability = reachability;
     }
 
     /**
@@ -64,12 +67,24 @@ public class SitooCallSteps {
     public void readAnswer(Exchange exchange) throws Exception {
         Message answer = exchange.getMessage();
         answer.setBody(BoundedBody.read(answer.getBody(InputStream.class), maxBodyBytes));
+        recordAnswer(exchange);
+    }
+
+    /** For the sitoo health indicator: a 5xx is no usable answer; anything else (a 429 too) is Sitoo answering. */
+    private void recordAnswer(Exchange exchange) {
+        int status = status(exchange);
+        if (status >= 500 || status == 0) {
+            reachability.unanswered(request(exchange).what(), "HTTP " + status);
+        } else {
+            reachability.answered(request(exchange).what());
+        }
     }
 
     /** No answer at all (refused, reset, timed out, or too large to read): a write's outcome is unknown. */
     public void noAnswer(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String what = request(exchange).what();
+        reachability.unanswered(what, VendorReachability.reasonOf(failure));
         if (failure instanceof ResponseTooLargeException tooLarge) {
             throw new SitooUnavailableException("Sitoo answered " + what + " with more than " + tooLarge.limitBytes()
                     + " bytes (BRIDGE_MAX_PAGE_BYTES)", OptionalLong.empty(), tooLarge);
@@ -106,6 +121,7 @@ public class SitooCallSteps {
     /** camel-jackson could not read the answer: Sitoo answered something that is not JSON. */
     public void notJson(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        reachability.unanswered(request(exchange).what(), "not JSON");
         throw new SitooUnavailableException("Sitoo answered " + request(exchange).what()
                 + " with something that is not JSON: " + BoundedBody.excerpt(body(exchange)), OptionalLong.empty(), failure);
     }

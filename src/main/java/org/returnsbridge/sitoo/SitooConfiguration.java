@@ -1,13 +1,17 @@
 package org.returnsbridge.sitoo;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.support.VendorReachability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 public class SitooConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SitooConfiguration.class);
+    /** The bean name of Sitoo's {@link VendorReachability}. */
+    public static final String REACHABILITY = "sitooReachability";
 
     /**
      * The circuit the gateway's {@code circuitBreaker} uses, built here rather than from route options so
@@ -44,9 +50,16 @@ public class SitooConfiguration {
         return new SitooRateLimit(props.sitoo().rateLimit());
     }
 
+    /** Whether Sitoo answered the calls already made, for the sitoo health indicator. */
+    @Bean(REACHABILITY)
+    VendorReachability sitooReachability(Clock clock) {
+        return new VendorReachability(clock);
+    }
+
     @Bean
-    SitooCallSteps sitooCallSteps(SitooConnection connection, BridgeProperties props, ObjectMapper json) {
-        return new SitooCallSteps(connection, props.limits().maxPageBytes(), json);
+    SitooCallSteps sitooCallSteps(SitooConnection connection, BridgeProperties props, ObjectMapper json,
+                                  @Qualifier(REACHABILITY) VendorReachability reachability) {
+        return new SitooCallSteps(connection, props.limits().maxPageBytes(), json, reachability);
     }
 
     @Bean

@@ -70,7 +70,7 @@ class FailedSignInTest {
         }
         // Any other address is unaffected, and so are the probes and calls without credentials.
         assertThat(bridge.getFrom("127.0.0.12", "/api/exceptions", RIGHT).status()).isEqualTo(200);
-        assertThat(bridge.getFrom(attacker, "/actuator/health", RIGHT).status()).isEqualTo(200);
+        assertThat(bridge.getFrom(attacker, "/actuator/health/readiness", RIGHT).status()).isEqualTo(200);
         assertThat(bridge.getFrom(attacker, "/api/exceptions", null).status()).isEqualTo(401);
 
         // Once the window has passed, the address signs in again.

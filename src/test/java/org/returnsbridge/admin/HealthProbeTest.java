@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,9 +23,10 @@ import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The health probes answer by the bridge's state whatever Authorization header comes with them: none, the
- * operator's, a stale password, garbage. They never answer 401, never show details, and a wrong credential
- * sent to them is not a failed sign-in (not logged, not counted by the throttle).
+ * The health probes (liveness, readiness) answer by the bridge's state whatever Authorization header comes with
+ * them: none, the operator's, a stale password, garbage. They never answer 401, never show details, and a wrong
+ * credential sent to them is not a failed sign-in (not logged, not counted by the throttle). {@code /actuator/health}
+ * itself says the overall status alone to anyone, and every component with its details to the operator account.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class HealthProbeTest extends SandboxedBridgeTest {
@@ -33,7 +35,7 @@ class HealthProbeTest extends SandboxedBridgeTest {
     private ApplicationContext context;
 
     static Stream<Arguments> probesAndHeaders() {
-        String[] probes = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+        String[] probes = {"/actuator/health/liveness", "/actuator/health/readiness"};
         String[][] headers = {
                 {"none", null},
                 {"the operator's", basic(OPERATOR, OPERATOR_PASSWORD)},
@@ -46,7 +48,26 @@ class HealthProbeTest extends SandboxedBridgeTest {
                 {"another scheme", "Digest username=\"ops\""},
                 {"a long header", "Basic " + "A".repeat(6000)},
         };
-        return Stream.of(probes).flatMap(probe -> Stream.of(headers).map(h -> Arguments.of(probe, h[0], h[1])));
+        return Stream.concat(Stream.of(Arguments.of("/actuator/health", "none", null)),
+                Stream.of(probes).flatMap(probe -> Stream.of(headers).map(h -> Arguments.of(probe, h[0], h[1]))));
+    }
+
+    @Test
+    void theOperatorSeesEveryComponentWithItsDetails() {
+        ResponseEntity<String> answer = get("/actuator/health", basic(OPERATOR, OPERATOR_PASSWORD));
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("\"components\"").contains("\"db\"").contains("\"sitoo\"")
+                .contains("\"reveni\"").contains("\"poll\"").contains("\"circuit\"");
+    }
+
+    @Test
+    void aWrongPasswordForTheDetailsIsAFailedSignIn(CapturedOutput output) {
+        ResponseEntity<String> answer = get("/actuator/health", basic(OPERATOR, "last-years-password"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(401);
+        assertThat(answer.getBody()).doesNotContain("components");
+        assertThat(output.getOut()).contains("Failed sign-in");
     }
 
     @ParameterizedTest(name = "{0} with {1} credentials")

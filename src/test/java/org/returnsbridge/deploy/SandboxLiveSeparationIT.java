@@ -85,7 +85,7 @@ class SandboxLiveSeparationIT {
 
         JdbcTemplate jdbc = new JdbcTemplate(db);
         Map<String, OffsetDateTime> checkpoints = new HashMap<>();
-        jdbc.query("SELECT store_id, checkpoint_at FROM poll_checkpoint", rs -> {
+        jdbc.query("SELECT store_id, checkpoint_at FROM poll_checkpoint WHERE name = 'reveni-returns'", rs -> {
             checkpoints.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
         });
         Instant liveReturnUpdated = beforeEverything.minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

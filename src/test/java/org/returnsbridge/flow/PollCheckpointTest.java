@@ -57,6 +57,22 @@ class PollCheckpointTest {
         assertThat(live.load()).contains(NOW.minusSeconds(60));
     }
 
+    @Test
+    void theLastCompletePollIsKeptApartFromTheCheckpointAndOnlyMovesForward() {
+        JdbcTemplate jdbc = migrated(null);
+        PollCheckpoint live = new PollCheckpoint(jdbc, clock, LIVE_STORE, LOOKBACK);
+        live.advanceTo(NOW.minus(Duration.ofDays(3)));
+
+        assertThat(live.lastPolled()).isEmpty();
+        live.polled(NOW.minusSeconds(30));
+        live.polled(NOW.minusSeconds(90));
+
+        assertThat(live.lastPolled()).contains(NOW.minusSeconds(30));
+        assertThat(live.load()).as("the checkpoint is not moved by a poll that read nothing new")
+                .contains(NOW.minus(Duration.ofDays(3)));
+        assertThat(new PollCheckpoint(jdbc, clock, SANDBOX_STORE, LOOKBACK).lastPolled()).as("per store").isEmpty();
+    }
+
     /** An un-keyed row from before V8: used only when it starts the first poll earlier than the lookback would. */
     @ParameterizedTest(name = "a pre-upgrade checkpoint {0} from now")
     @CsvSource({"P1D, false", "PT0S, false", "-P6D, false", "-P8D, true", "-P60D, true"})

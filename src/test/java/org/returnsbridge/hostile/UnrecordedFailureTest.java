@@ -105,7 +105,7 @@ class UnrecordedFailureTest extends SandboxedBridgeTest {
     }
 
     private Instant checkpoint() {
-        OffsetDateTime at = jdbc.queryForObject("SELECT MAX(checkpoint_at) FROM poll_checkpoint", OffsetDateTime.class);
+        OffsetDateTime at = jdbc.queryForObject("SELECT MAX(checkpoint_at) FROM poll_checkpoint WHERE name = 'reveni-returns'", OffsetDateTime.class);
         return at == null ? null : at.toInstant();
     }
 }

@@ -57,7 +57,8 @@ class SitooCallRouteTest {
         breaker = CircuitBreaker.ofDefaults("test");
         camel = new DefaultCamelContext();
         camel.getRegistry().bind(SitooGatewayRoutes.CIRCUIT_BREAKER, breaker);
-        camel.addRoutes(new SitooGatewayRoutes(new SitooCallSteps(connection, MAX_BODY, new ObjectMapper()),
+        camel.addRoutes(new SitooGatewayRoutes(new SitooCallSteps(connection, MAX_BODY, new ObjectMapper(),
+                new org.returnsbridge.support.VendorReachability(java.time.Clock.systemUTC())),
                 new SitooRateLimit(1000)));
         camel.start();
     }

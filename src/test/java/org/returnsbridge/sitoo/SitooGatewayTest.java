@@ -43,7 +43,8 @@ class SitooGatewayTest extends SandboxedBridgeTest {
         try (CamelContext camel = new DefaultCamelContext()) {
             SitooRateLimit rateLimit = new SitooRateLimit(rate);
             camel.getRegistry().bind(SitooGatewayRoutes.CIRCUIT_BREAKER, CircuitBreaker.ofDefaults("test"));
-            camel.addRoutes(new SitooGatewayRoutes(new SitooCallSteps(connection, 1 << 20, json), rateLimit));
+            camel.addRoutes(new SitooGatewayRoutes(new SitooCallSteps(connection, 1 << 20, json,
+                    new org.returnsbridge.support.VendorReachability(java.time.Clock.systemUTC())), rateLimit));
             camel.start();
             SitooCall warehouses = new ProxyBuilder(camel).endpoint(SitooGatewayRoutes.WAREHOUSES).build(SitooCall.class);
 

@@ -16,8 +16,12 @@ import org.returnsbridge.exceptions.ExceptionQueueManagement;
 import org.returnsbridge.exceptions.ExceptionRecord;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
+import org.returnsbridge.reveni.ReveniConfiguration;
 import org.returnsbridge.sitoo.SitooCatalog;
+import org.returnsbridge.sitoo.SitooConfiguration;
+import org.returnsbridge.support.VendorReachability;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,6 +92,12 @@ public abstract class SandboxedBridgeTest {
     @Autowired
     protected TestRestTemplate rest;
     @Autowired
+    @Qualifier(SitooConfiguration.REACHABILITY)
+    private VendorReachability sitooReachability;
+    @Autowired
+    @Qualifier(ReveniConfiguration.REACHABILITY)
+    private VendorReachability reveniReachability;
+    @Autowired
     private ExceptionQueueManagement exceptionQueueManagement;
 
     protected SandboxControl sandbox;
@@ -106,6 +116,8 @@ public abstract class SandboxedBridgeTest {
         jdbc.update("DELETE FROM return_claim");
         catalog.invalidateAll();
         sitooCircuitBreaker.reset();
+        sitooReachability.forget();
+        reveniReachability.forget();
     }
 
     /** The bridge's HTTP API as the operator (HTTP Basic). {@link #rest} alone sends no credentials. */
