@@ -1,10 +1,14 @@
 package org.returnsbridge.monitoring;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The bridge's metrics: Prometheus-clean names and help texts for every meter. */
+/** The bridge's metrics: Prometheus-clean names and help texts for every meter, and the business gauges. */
 @Configuration(proxyBeanMethods = false)
 public class MonitoringConfiguration {
 
@@ -12,5 +16,10 @@ public class MonitoringConfiguration {
     @Bean
     MeterFilter prometheusNaming() {
         return new PrometheusNaming();
+    }
+
+    @Bean
+    DatabaseGauges databaseGauges(JdbcTemplate jdbc, Clock clock, MonitoringProperties props, MeterRegistry meters) {
+        return new DatabaseGauges(new DatabaseSnapshotReader(jdbc, clock), clock, props.refreshInterval(), meters);
     }
 }

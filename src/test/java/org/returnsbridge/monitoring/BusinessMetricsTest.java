@@ -1,0 +1,79 @@
+package org.returnsbridge.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.returnsbridge.testsupport.ReturnJson.aReturn;
+import static org.returnsbridge.testsupport.ReturnJson.newId;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.returnsbridge.testsupport.SandboxedBridgeTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** The business gauges count what the database holds, as Prometheus reads them from /actuator/prometheus. */
+class BusinessMetricsTest extends SandboxedBridgeTest {
+
+    private static final int GOTEBORG = 2;
+
+    @Autowired
+    private DatabaseGauges gauges;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void restockHeldLineAndExceptionAreCountedPerOutcomeWarehouseAndCategory() {
+        sandbox.putReturn(aReturn().location("store-goteborg-01").sellable(newId(), "10038-1", 2).json());
+        sandbox.putReturn(aReturn().status("received").item(newId(), "20417-M", 1, "pending", null).json());
+        sandbox.putReturn(aReturn().sellable(newId(), "99999-9", 1).json());
+        poll();
+
+        gauges.refresh();
+        String page = scrape();
+
+        assertThat(value(page, "bridge_lines{outcome=\"restocked\",warehouse=\"" + GOTEBORG + "\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_units_restocked{warehouse=\"" + GOTEBORG + "\"}")).isEqualTo(2);
+        assertThat(page).containsPattern("(?m)^bridge_lines\\{outcome=\"held\",warehouse=\"[^\"]+\"} 1\\.0$");
+        assertThat(page).containsPattern("(?m)^bridge_lines\\{outcome=\"exception\",warehouse=\"[^\"]+\"} 1\\.0$");
+        assertThat(value(page, "bridge_exceptions_open{category=\"unknown_sku\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_exceptions_open{category=\"sitoo_unavailable\"}")).isZero();
+        assertThat(value(page, "bridge_exceptions_oldest_open_age_seconds")).isGreaterThanOrEqualTo(0).isLessThan(60);
+        assertThat(page).containsPattern("(?m)^bridge_poll_lag_seconds\\{store=\"[^\"]+\"} [0-9.E]+$");
+        assertThat(value(page, "bridge_webhooks_inbox_backlog")).isZero();
+        assertThat(value(page, "bridge_interval_queue_depth")).isZero();
+        assertThat(value(page, "bridge_metrics_refreshed_seconds")).isPositive();
+    }
+
+    @Test
+    void countsFollowTheDatabaseNotTheProcess() {
+        sandbox.putReturn(aReturn().location("store-goteborg-01").sellable(newId(), "10038-1", 1).json());
+        poll();
+        gauges.refresh();
+        assertThat(value(scrape(), "bridge_lines{outcome=\"restocked\",warehouse=\"" + GOTEBORG + "\"}")).isEqualTo(1);
+
+        // Another node (or an operator) changed the shared tables: the next refresh shows it, the stale row goes.
+        ledgerRowsDeleted();
+        gauges.refresh();
+        assertThat(scrape()).doesNotContain("bridge_lines{outcome=\"restocked\"");
+    }
+
+    private void ledgerRowsDeleted() {
+        jdbc.update("DELETE FROM return_line");
+    }
+
+    private String scrape() {
+        ResponseEntity<String> response = asOperator().getForEntity("/actuator/prometheus", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    /** The value of one series, written exactly as Prometheus prints it (labels in alphabetical order). */
+    private static double value(String page, String series) {
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([^ ]+)$").matcher(page);
+        assertThat(sample.find()).as("series %s on the Prometheus page", series).isTrue();
+        return Double.parseDouble(sample.group(1));
+    }
+}
