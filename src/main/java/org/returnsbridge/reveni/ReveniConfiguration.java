@@ -1,9 +1,11 @@
 package org.returnsbridge.reveni;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.BridgeProperties;
+import org.returnsbridge.support.VendorCallMeter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 public class ReveniConfiguration {
 
     @Bean
-    ReveniGatewayRoutes reveniGatewayRoutes(ReveniConnection connection, BridgeProperties props) {
-        return new ReveniGatewayRoutes(new ReveniCallSteps(connection, props.limits().maxPageBytes()));
+    ReveniGatewayRoutes reveniGatewayRoutes(ReveniConnection connection, BridgeProperties props, MeterRegistry meters) {
+        return new ReveniGatewayRoutes(new ReveniCallSteps(connection, props.limits().maxPageBytes()),
+                new VendorCallMeter("reveni", ReveniCallSteps.URL, meters));
     }
 
     @Bean

@@ -18,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 class BusinessMetricsTest extends SandboxedBridgeTest {
 
     private static final int GOTEBORG = 2;
+    private static final String STOCK_IN_POSTS = "bridge_vendor_calls_seconds_count{operation=\"POST warehousetransactions\","
+            + "status_class=\"2xx\",vendor=\"sitoo\"}";
 
     @Autowired
     private DatabaseGauges gauges;
@@ -26,6 +28,8 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
 
     @Test
     void restockHeldLineAndExceptionAreCountedPerOutcomeWarehouseAndCategory() {
+        // Vendor calls are counted per process since start-up, across the tests sharing this context.
+        double stockInsBefore = valueOrZero(scrape(), STOCK_IN_POSTS);
         sandbox.putReturn(aReturn().location("store-goteborg-01").sellable(newId(), "10038-1", 2).json());
         sandbox.putReturn(aReturn().status("received").item(newId(), "20417-M", 1, "pending", null).json());
         sandbox.putReturn(aReturn().sellable(newId(), "99999-9", 1).json());
@@ -45,6 +49,11 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
         assertThat(value(page, "bridge_webhooks_inbox_backlog")).isZero();
         assertThat(value(page, "bridge_interval_queue_depth")).isZero();
         assertThat(value(page, "bridge_metrics_refreshed_seconds")).isPositive();
+
+        assertThat(value(page, STOCK_IN_POSTS) - stockInsBefore).isEqualTo(1);
+        assertThat(page).containsPattern("(?m)^bridge_vendor_calls_seconds_count\\{operation=\"GET returns\","
+                + "status_class=\"2xx\",vendor=\"reveni\"} [1-9]");
+        assertThat(value(page, "bridge_vendor_rate_limit_wait_seconds_count{vendor=\"sitoo\"}")).isPositive();
     }
 
     @Test
@@ -68,6 +77,11 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
         ResponseEntity<String> response = asOperator().getForEntity("/actuator/prometheus", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    private static double valueOrZero(String page, String series) {
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([^ ]+)$").matcher(page);
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }
 
     /** The value of one series, written exactly as Prometheus prints it (labels in alphabetical order). */
