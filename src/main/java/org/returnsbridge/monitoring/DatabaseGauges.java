@@ -33,6 +33,7 @@ public class DatabaseGauges implements SmartLifecycle {
     private final Duration refreshInterval;
     private final MultiGauge lines;
     private final MultiGauge unitsRestocked;
+    private final MultiGauge salesRecords;
     private final MultiGauge openExceptions;
     private final MultiGauge pollLag;
     private volatile DatabaseSnapshot latest = DatabaseSnapshot.empty();
@@ -49,6 +50,9 @@ public class DatabaseGauges implements SmartLifecycle {
                 .register(meters);
         unitsRestocked = MultiGauge.builder("bridge.units.restocked")
                 .description("Units put back into stock, per Sitoo warehouse").register(meters);
+        salesRecords = MultiGauge.builder("bridge.sales.records")
+                .description("Refunds and exchanges by state: recorded (one Sitoo return order), pending, not_recorded,"
+                        + " exception (could not be recorded)").register(meters);
         openExceptions = MultiGauge.builder("bridge.exceptions.open")
                 .description("Open records in the exception queue, per category").register(meters);
         Gauge.builder("bridge.exceptions.oldest.open.age", this, gauges -> gauges.ageOf(gauges.latest.oldestOpenException()))
@@ -63,6 +67,9 @@ public class DatabaseGauges implements SmartLifecycle {
                 .register(meters);
         Gauge.builder("bridge.interval.queue.depth", this, gauges -> gauges.latest.intervalQueueDepth())
                 .description("Lines queued for the next interval-mode batch stock-in").register(meters);
+        Gauge.builder("bridge.reconciliation.last.run", this, gauges -> epochSeconds(gauges.latest.lastReconciliation()))
+                .description("When the latest reconciliation report was generated, on any node (Unix time, 0 never)")
+                .baseUnit("seconds").register(meters);
         Gauge.builder("bridge.metrics.refreshed", this, gauges -> epochSeconds(gauges.latest.takenAt()))
                 .description("When these database gauges were last read from the database (Unix time, 0 never)")
                 .baseUnit("seconds").register(meters);
@@ -94,6 +101,9 @@ public class DatabaseGauges implements SmartLifecycle {
         unitsRestocked.register(snapshot.lines().stream()
                 .filter(count -> "restocked".equals(count.outcome()))
                 .map(count -> MultiGauge.Row.of(Tags.of("warehouse", count.warehouse()), count.units()))
+                .toList(), true);
+        salesRecords.register(snapshot.sales().stream()
+                .map(count -> MultiGauge.Row.of(Tags.of("kind", count.kind(), "state", count.state()), count.records()))
                 .toList(), true);
         List<MultiGauge.Row<?>> open = new ArrayList<>();
         for (ExceptionCategory category : ExceptionCategory.values()) {

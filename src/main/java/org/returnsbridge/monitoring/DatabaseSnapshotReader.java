@@ -36,6 +36,11 @@ class DatabaseSnapshotReader {
                 (rs, row) -> new DatabaseSnapshot.LineCount(rs.getString("state").toLowerCase(Locale.ROOT),
                         warehouse(rs), rs.getLong("line_count"), rs.getLong("units")));
 
+        List<DatabaseSnapshot.SalesCount> sales = jdbc.query(
+                "SELECT kind, state, COUNT(*) AS record_count FROM sales_record GROUP BY kind, state",
+                (rs, row) -> new DatabaseSnapshot.SalesCount(rs.getString("kind").toLowerCase(Locale.ROOT),
+                        rs.getString("state").toLowerCase(Locale.ROOT), rs.getLong("record_count")));
+
         Map<String, Long> openByCategory = new LinkedHashMap<>();
         Instant[] oldestOpen = {null};
         jdbc.query("SELECT category, COUNT(*) AS open_count, MIN(first_seen) AS oldest FROM exception_record"
@@ -62,8 +67,11 @@ class DatabaseSnapshotReader {
         Long queued = jdbc.queryForObject("SELECT COUNT(*) FROM return_line WHERE queued_at IS NOT NULL"
                 + " AND last_post_at IS NULL AND state = 'RESTOCKING'", Long.class);
 
-        return new DatabaseSnapshot(lines, openByCategory, oldestOpen[0], checkpoints, webhookBacklog[0],
-                oldestWebhook[0], queued == null ? 0 : queued, clock.instant());
+        Instant lastReconciliation = jdbc.query("SELECT MAX(generated_at) AS last_run FROM reconciliation_report",
+                rs -> rs.next() ? instant(rs, "last_run") : null);
+
+        return new DatabaseSnapshot(lines, sales, openByCategory, oldestOpen[0], checkpoints, webhookBacklog[0],
+                oldestWebhook[0], queued == null ? 0 : queued, lastReconciliation, clock.instant());
     }
 
     private static String warehouse(ResultSet rs) throws SQLException {

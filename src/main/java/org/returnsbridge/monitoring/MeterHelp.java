@@ -11,6 +11,7 @@ final class MeterHelp {
 
     private static final Map<String, String> BY_NAME = Map.ofEntries(
             Map.entry("app.info", "The application's name and version, as Camel reports it (value always 1)"),
+            Map.entry("bridge.redelivery.attempts", "In-flight redeliveries the error policy made, per failure type"),
             Map.entry("camel.routes.added", "Routes added to the Camel context"),
             Map.entry("camel.routes.running", "Routes of the Camel context that are running"),
             Map.entry("camel.routes.reloaded", "Routes reloaded since start-up"),

@@ -2,8 +2,11 @@ package org.returnsbridge.monitoring;
 
 import java.time.Clock;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import org.returnsbridge.sitoo.SitooGatewayRoutes;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +19,12 @@ public class MonitoringConfiguration {
     @Bean
     MeterFilter prometheusNaming() {
         return new PrometheusNaming();
+    }
+
+    /** A MeterBinder: Spring Boot binds it to the registries; the sitoo package stays free of metrics plumbing. */
+    @Bean
+    CircuitBreakerGauge sitooCircuitStateGauge(@Qualifier(SitooGatewayRoutes.CIRCUIT_BREAKER) CircuitBreaker breaker) {
+        return new CircuitBreakerGauge("sitoo", breaker);
     }
 
     @Bean

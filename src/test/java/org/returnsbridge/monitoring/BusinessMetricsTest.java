@@ -27,12 +27,15 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
     private JdbcTemplate jdbc;
 
     @Test
-    void restockHeldLineAndExceptionAreCountedPerOutcomeWarehouseAndCategory() {
+    void restocksHeldLinesExceptionsAndRefundsAreCountedFromTheDatabase() {
         // Vendor calls are counted per process since start-up, across the tests sharing this context.
         double stockInsBefore = valueOrZero(scrape(), STOCK_IN_POSTS);
         sandbox.putReturn(aReturn().location("store-goteborg-01").sellable(newId(), "10038-1", 2).json());
         sandbox.putReturn(aReturn().status("received").item(newId(), "20417-M", 1, "pending", null).json());
         sandbox.putReturn(aReturn().sellable(newId(), "99999-9", 1).json());
+        String refunded = newId();
+        sandbox.putReturn(aReturn().sellable(refunded, "10038-1", 1)
+                .refund(newId(), "succeeded", "49.9500", refunded, "49.9500").json());
         poll();
 
         gauges.refresh();
@@ -42,6 +45,7 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
         assertThat(value(page, "bridge_units_restocked{warehouse=\"" + GOTEBORG + "\"}")).isEqualTo(2);
         assertThat(page).containsPattern("(?m)^bridge_lines\\{outcome=\"held\",warehouse=\"[^\"]+\"} 1\\.0$");
         assertThat(page).containsPattern("(?m)^bridge_lines\\{outcome=\"exception\",warehouse=\"[^\"]+\"} 1\\.0$");
+        assertThat(value(page, "bridge_sales_records{kind=\"refund\",state=\"recorded\"}")).isEqualTo(1);
         assertThat(value(page, "bridge_exceptions_open{category=\"unknown_sku\"}")).isEqualTo(1);
         assertThat(value(page, "bridge_exceptions_open{category=\"sitoo_unavailable\"}")).isZero();
         assertThat(value(page, "bridge_exceptions_oldest_open_age_seconds")).isGreaterThanOrEqualTo(0).isLessThan(60);
@@ -49,8 +53,11 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
         assertThat(value(page, "bridge_webhooks_inbox_backlog")).isZero();
         assertThat(value(page, "bridge_interval_queue_depth")).isZero();
         assertThat(value(page, "bridge_metrics_refreshed_seconds")).isPositive();
+        assertThat(value(page, "bridge_reconciliation_last_run_seconds")).isZero();
+        assertThat(value(page, "bridge_vendor_circuit_state{state=\"closed\",vendor=\"sitoo\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_vendor_circuit_state{state=\"open\",vendor=\"sitoo\"}")).isZero();
 
-        assertThat(value(page, STOCK_IN_POSTS) - stockInsBefore).isEqualTo(1);
+        assertThat(value(page, STOCK_IN_POSTS) - stockInsBefore).as("the two restocked lines, one stock-in each").isEqualTo(2);
         assertThat(page).containsPattern("(?m)^bridge_vendor_calls_seconds_count\\{operation=\"GET returns\","
                 + "status_class=\"2xx\",vendor=\"reveni\"} [1-9]");
         assertThat(value(page, "bridge_vendor_rate_limit_wait_seconds_count{vendor=\"sitoo\"}")).isPositive();
