@@ -34,6 +34,8 @@ public class DatabaseGauges implements SmartLifecycle {
     private final MultiGauge lines;
     private final MultiGauge unitsRestocked;
     private final MultiGauge salesRecords;
+    private final MultiGauge returns;
+    private final MultiGauge returnsOldest;
     private final MultiGauge openExceptions;
     private final MultiGauge pollLag;
     private volatile DatabaseSnapshot latest = DatabaseSnapshot.empty();
@@ -50,6 +52,12 @@ public class DatabaseGauges implements SmartLifecycle {
                 .register(meters);
         unitsRestocked = MultiGauge.builder("bridge.units.restocked")
                 .description("Units put back into stock, per Sitoo warehouse").register(meters);
+        returns = MultiGauge.builder("bridge.returns")
+                .description("Returns first seen in the last 30 days, by transition state (as GET /api/returns/{id} shows it)")
+                .register(meters);
+        returnsOldest = MultiGauge.builder("bridge.returns.oldest.age")
+                .description("The longest time one of those returns has been in its transition state")
+                .baseUnit("seconds").register(meters);
         salesRecords = MultiGauge.builder("bridge.sales.records")
                 .description("Refunds and exchanges by state: recorded (one Sitoo return order), pending, not_recorded,"
                         + " exception (could not be recorded)").register(meters);
@@ -101,6 +109,14 @@ public class DatabaseGauges implements SmartLifecycle {
         unitsRestocked.register(snapshot.lines().stream()
                 .filter(count -> "restocked".equals(count.outcome()))
                 .map(count -> MultiGauge.Row.of(Tags.of("warehouse", count.warehouse()), count.units()))
+                .toList(), true);
+        returns.register(snapshot.returns().entrySet().stream()
+                .map(entry -> MultiGauge.Row.of(Tags.of("state", entry.getKey().name().toLowerCase(java.util.Locale.ROOT)),
+                        entry.getValue().returns()))
+                .toList(), true);
+        returnsOldest.register(snapshot.returns().entrySet().stream()
+                .map(entry -> MultiGauge.Row.of(Tags.of("state", entry.getKey().name().toLowerCase(java.util.Locale.ROOT)),
+                        entry.getValue().oldestAgeSeconds()))
                 .toList(), true);
         salesRecords.register(snapshot.sales().stream()
                 .map(count -> MultiGauge.Row.of(Tags.of("kind", count.kind(), "state", count.state()), count.records()))

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.returnsbridge.ledger.TransitionState;
+
 /** One reading of the shared tables, taken by {@link DatabaseSnapshotReader}; the gauges show the latest. */
-record DatabaseSnapshot(List<LineCount> lines, List<SalesCount> sales, Map<String, Long> openExceptionsByCategory,
+record DatabaseSnapshot(List<LineCount> lines, Map<TransitionState, ReturnStateCounter.StateCount> returns, List<SalesCount> sales, Map<String, Long> openExceptionsByCategory,
                         Instant oldestOpenException, List<StoreCheckpoint> checkpoints, long webhookBacklog,
                         Instant oldestWebhook, long intervalQueueDepth, Instant lastReconciliation,
                         Instant takenAt) {
@@ -23,6 +25,6 @@ record DatabaseSnapshot(List<LineCount> lines, List<SalesCount> sales, Map<Strin
     }
 
     static DatabaseSnapshot empty() {
-        return new DatabaseSnapshot(List.of(), List.of(), Map.of(), null, List.of(), 0, null, 0, null, null);
+        return new DatabaseSnapshot(List.of(), Map.of(), List.of(), Map.of(), null, List.of(), 0, null, 0, null, null);
     }
 }

@@ -22,10 +22,12 @@ class DatabaseSnapshotReader {
     static final String ALL_STORES = "all";
 
     private final JdbcTemplate jdbc;
+    private final ReturnStateCounter returnStates;
     private final Clock clock;
 
-    DatabaseSnapshotReader(JdbcTemplate jdbc, Clock clock) {
+    DatabaseSnapshotReader(JdbcTemplate jdbc, ReturnStateCounter returnStates, Clock clock) {
         this.jdbc = jdbc;
+        this.returnStates = returnStates;
         this.clock = clock;
     }
 
@@ -70,7 +72,7 @@ class DatabaseSnapshotReader {
         Instant lastReconciliation = jdbc.query("SELECT MAX(generated_at) AS last_run FROM reconciliation_report",
                 rs -> rs.next() ? instant(rs, "last_run") : null);
 
-        return new DatabaseSnapshot(lines, sales, openByCategory, oldestOpen[0], checkpoints, webhookBacklog[0],
+        return new DatabaseSnapshot(lines, returnStates.count(), sales, openByCategory, oldestOpen[0], checkpoints, webhookBacklog[0],
                 oldestWebhook[0], queued == null ? 0 : queued, lastReconciliation, clock.instant());
     }
 

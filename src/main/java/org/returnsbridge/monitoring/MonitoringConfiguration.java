@@ -5,6 +5,8 @@ import java.time.Clock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import org.returnsbridge.ledger.LedgerRepository;
+import org.returnsbridge.sales.SalesLedger;
 import org.returnsbridge.sitoo.SitooGatewayRoutes;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +30,9 @@ public class MonitoringConfiguration {
     }
 
     @Bean
-    DatabaseGauges databaseGauges(JdbcTemplate jdbc, Clock clock, MonitoringProperties props, MeterRegistry meters) {
-        return new DatabaseGauges(new DatabaseSnapshotReader(jdbc, clock), clock, props.refreshInterval(), meters);
+    DatabaseGauges databaseGauges(JdbcTemplate jdbc, LedgerRepository ledger, SalesLedger sales, Clock clock,
+                                  MonitoringProperties props, MeterRegistry meters) {
+        DatabaseSnapshotReader reader = new DatabaseSnapshotReader(jdbc, new ReturnStateCounter(ledger, sales, clock), clock);
+        return new DatabaseGauges(reader, clock, props.refreshInterval(), meters);
     }
 }

@@ -45,6 +45,12 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
         assertThat(value(page, "bridge_units_restocked{warehouse=\"" + GOTEBORG + "\"}")).isEqualTo(2);
         assertThat(page).containsPattern("(?m)^bridge_lines\\{outcome=\"held\",warehouse=\"[^\"]+\"} 1\\.0$");
         assertThat(page).containsPattern("(?m)^bridge_lines\\{outcome=\"exception\",warehouse=\"[^\"]+\"} 1\\.0$");
+        assertThat(value(page, "bridge_returns{state=\"exception\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_returns{state=\"awaiting_inspection\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_returns{state=\"restocked_not_refunded\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_returns{state=\"closed\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_returns{state=\"awaiting_goods\"}")).isZero();
+        assertThat(value(page, "bridge_returns_oldest_age_seconds{state=\"exception\"}")).isLessThan(60);
         assertThat(value(page, "bridge_sales_records{kind=\"refund\",state=\"recorded\"}")).isEqualTo(1);
         assertThat(value(page, "bridge_exceptions_open{category=\"unknown_sku\"}")).isEqualTo(1);
         assertThat(value(page, "bridge_exceptions_open{category=\"sitoo_unavailable\"}")).isZero();
