@@ -60,6 +60,9 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
         assertThat(value(page, "bridge_interval_queue_depth")).isZero();
         assertThat(value(page, "bridge_metrics_refreshed_seconds")).isPositive();
         assertThat(value(page, "bridge_reconciliation_last_run_seconds")).isZero();
+        assertThat(value(page, "bridge_poll_last_success_seconds")).isCloseTo(System.currentTimeMillis() / 1000.0,
+                org.assertj.core.data.Offset.offset(60.0));
+        assertThat(page).containsPattern("(?m)^cache_gets_total\\{cache=\"sitoo_products\",result=\"(hit|miss)\"} [1-9]");
         assertThat(value(page, "bridge_vendor_circuit_state{state=\"closed\",vendor=\"sitoo\"}")).isEqualTo(1);
         assertThat(value(page, "bridge_vendor_circuit_state{state=\"open\",vendor=\"sitoo\"}")).isZero();
 
