@@ -73,6 +73,15 @@ class StartupRefusalTest {
                 .contains("BRIDGE_SCHEDULER_CHECKIN_INTERVAL");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PT0.1S", "PT6M"})
+    void aMetricsRefreshIntervalOutOfRangeIsRefused(String interval) {
+        String message = startupFailure("--bridge.metrics.refresh-interval=" + interval);
+
+        assertThat(message).contains("bridge.metrics").contains("between 1 s and 5 min")
+                .contains("BRIDGE_METRICS_REFRESH_INTERVAL");
+    }
+
     @Test
     void missingIntegratorRoutesRefuseToStart() {
         String message = startupFailure("--camel.main.routes-include-pattern=file:" + dir + "/*.yaml");

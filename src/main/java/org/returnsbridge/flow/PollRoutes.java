@@ -18,6 +18,8 @@ public class PollRoutes extends RouteBuilder {
 
     public static final String POLL_SCHEDULE = "reveni-poll-schedule";
     public static final String POLL = "direct:reveni-poll";
+    /** The route id of {@link #POLL}. */
+    public static final String POLL_ROUTE_ID = "reveni-poll";
 
     private final ReturnsPoller poller;
     private final BridgeProperties props;
@@ -40,7 +42,7 @@ public class PollRoutes extends RouteBuilder {
                 .to(POLL).id("poll-now");
 
         from(POLL)
-                .routeId("reveni-poll")
+                .routeId(POLL_ROUTE_ID)
                 .onException(Exception.class)
                     .handled(true)
                     .logHandled(false)

@@ -3,11 +3,13 @@ package org.returnsbridge.reveni;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.support.VendorReachability;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.returnsbridge.support.VendorCallMeter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,9 +26,10 @@ public class ReveniConfiguration {
     }
 
     @Bean
-    ReveniGatewayRoutes reveniGatewayRoutes(ReveniConnection connection, BridgeProperties props,
+    ReveniGatewayRoutes reveniGatewayRoutes(ReveniConnection connection, BridgeProperties props, MeterRegistry meters,
                                             @Qualifier(REACHABILITY) VendorReachability reachability) {
-        return new ReveniGatewayRoutes(new ReveniCallSteps(connection, props.limits().maxPageBytes(), reachability));
+        return new ReveniGatewayRoutes(new ReveniCallSteps(connection, props.limits().maxPageBytes(), reachability),
+                new VendorCallMeter("reveni", ReveniCallSteps.URL, meters));
     }
 
     @Bean

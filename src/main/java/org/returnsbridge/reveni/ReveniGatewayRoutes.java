@@ -2,6 +2,7 @@ package org.returnsbridge.reveni;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.builder.RouteBuilder;
+import org.returnsbridge.support.VendorCallMeter;
 
 /**
  * Every Reveni call is a route, so Hawtio shows them: the returns (pages and single returns) and the
@@ -19,9 +20,11 @@ public class ReveniGatewayRoutes extends RouteBuilder {
     static final String CALL = "direct:reveni-call";
 
     private final ReveniCallSteps steps;
+    private final VendorCallMeter meter;
 
-    public ReveniGatewayRoutes(ReveniCallSteps steps) {
+    public ReveniGatewayRoutes(ReveniCallSteps steps, VendorCallMeter meter) {
         this.steps = steps;
+        this.meter = meter;
     }
 
     @Override
@@ -36,10 +39,13 @@ public class ReveniGatewayRoutes extends RouteBuilder {
 
         from(CALL).routeId("reveni-call").description("The one way out to Reveni: HTTP, status, JSON")
                 .process(steps::prepare).id("reveni-prepare")
+                .process(meter::sending).id("reveni-call-timed")
                 .doTry().id("reveni-http")
                     .toD("${exchangeProperty." + ReveniCallSteps.URL + "}?throwExceptionOnFailure=false").id("reveni-http-call")
+                    .process(meter::answered).id("reveni-call-answered")
                     .process(steps::readAnswer).id("reveni-read-answer")
                 .doCatch(Exception.class)
+                    .process(meter::unanswered).id("reveni-call-unanswered")
                     .process(steps::noAnswer).id("reveni-no-answer")
                 .end()
                 .choice().id("reveni-status")

@@ -18,7 +18,8 @@ public class SitooCatalog {
 
     public SitooCatalog(SitooClient client, long maxSize, Duration expiry) {
         this.client = client;
-        this.cache = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(expiry).build();
+        // Statistics on: the hit rate is a metric (monitoring binds the cache to the registry).
+        this.cache = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(expiry).recordStats().build();
     }
 
     public Optional<SitooProduct> product(String sku) {
@@ -45,5 +46,10 @@ public class SitooCatalog {
 
     public void invalidateAll() {
         cache.invalidateAll();
+    }
+
+    /** The cache itself, read-only use: for its hit and miss statistics as metrics. */
+    public Cache<String, SitooProduct> cacheForMetrics() {
+        return cache;
     }
 }

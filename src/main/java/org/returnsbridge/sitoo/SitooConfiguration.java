@@ -5,10 +5,12 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ProxyBuilder;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.support.VendorReachability;
+import org.returnsbridge.support.VendorCallMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -63,8 +65,8 @@ public class SitooConfiguration {
     }
 
     @Bean
-    SitooGatewayRoutes sitooGatewayRoutes(SitooCallSteps steps, SitooRateLimit rateLimit) {
-        return new SitooGatewayRoutes(steps, rateLimit);
+    SitooGatewayRoutes sitooGatewayRoutes(SitooCallSteps steps, SitooRateLimit rateLimit, MeterRegistry meters) {
+        return new SitooGatewayRoutes(steps, rateLimit, new VendorCallMeter("sitoo", SitooCallSteps.URL, meters));
     }
 
     @Bean

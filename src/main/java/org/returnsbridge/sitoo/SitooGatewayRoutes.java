@@ -3,6 +3,7 @@ package org.returnsbridge.sitoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
+import org.returnsbridge.support.VendorCallMeter;
 
 /**
  * Every Sitoo call is a route, so Hawtio shows each operation family and the one way out to Sitoo, with
@@ -36,10 +37,12 @@ public class SitooGatewayRoutes extends RouteBuilder {
 
     private final SitooCallSteps steps;
     private final SitooRateLimit rateLimit;
+    private final VendorCallMeter meter;
 
-    public SitooGatewayRoutes(SitooCallSteps steps, SitooRateLimit rateLimit) {
+    public SitooGatewayRoutes(SitooCallSteps steps, SitooRateLimit rateLimit, VendorCallMeter meter) {
         this.steps = steps;
         this.rateLimit = rateLimit;
+        this.meter = meter;
     }
 
     @Override
@@ -59,18 +62,23 @@ public class SitooGatewayRoutes extends RouteBuilder {
         from(CALL).routeId("sitoo-call").description("The one way out to Sitoo: rate limit, circuit breaker, HTTP")
                 .process(steps::prepare).id("sitoo-prepare")
                 .process(rateLimit::enter).id("rate-limit-enter")
+                .process(meter::queued).id("sitoo-rate-limit-queued")
                 .doTry().id("sitoo-rate-limited")
                     .throttle(1).totalRequestsMode().timePeriodMillis(rateLimit.spacingMillis()).id("rate-limit")
                 .endDoTry()
                 .doFinally()
                     .process(rateLimit::leave).id("rate-limit-leave")
+                    .process(meter::throttled).id("sitoo-rate-limit-waited")
                 .end()
                 .circuitBreaker().id("circuit-breaker")
                     .resilience4jConfiguration().circuitBreaker(CIRCUIT_BREAKER).end()
+                    .process(meter::sending).id("sitoo-call-timed")
                     .doTry().id("sitoo-http")
                         .toD("${exchangeProperty." + SitooCallSteps.URL + "}?throwExceptionOnFailure=false").id("sitoo-http-call")
+                        .process(meter::answered).id("sitoo-call-answered")
                         .process(steps::readAnswer).id("sitoo-read-answer")
                     .doCatch(Exception.class)
+                        .process(meter::unanswered).id("sitoo-call-unanswered")
                         .process(steps::noAnswer).id("sitoo-no-answer")
                     .end()
                     .process(steps::failIfUnavailable).id("fail-if-unavailable")

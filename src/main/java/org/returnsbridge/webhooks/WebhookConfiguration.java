@@ -3,6 +3,7 @@ package org.returnsbridge.webhooks;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ProxyBuilder;
@@ -29,7 +30,9 @@ public class WebhookConfiguration {
     @Bean
     WebhookBodyBudget webhookBodyBudget(BridgeProperties props, MeterRegistry meters) {
         WebhookBodyBudget budget = new WebhookBodyBudget(props.webhooks().maxInflightBytes());
-        meters.gauge("bridge.webhooks.inflight.bytes", budget, WebhookBodyBudget::inFlight);
+        Gauge.builder("bridge.webhooks.inflight.bytes", budget, WebhookBodyBudget::inFlight)
+                .description("Bytes of webhook bodies being read right now, against bridge.webhooks.max-inflight-bytes")
+                .register(meters);
         return budget;
     }
 

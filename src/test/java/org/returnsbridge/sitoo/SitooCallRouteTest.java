@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.ProxyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.returnsbridge.support.VendorCallMeter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class SitooCallRouteTest {
         camel.getRegistry().bind(SitooGatewayRoutes.CIRCUIT_BREAKER, breaker);
         camel.addRoutes(new SitooGatewayRoutes(new SitooCallSteps(connection, MAX_BODY, new ObjectMapper(),
                 new org.returnsbridge.support.VendorReachability(java.time.Clock.systemUTC())),
-                new SitooRateLimit(1000)));
+                new SitooRateLimit(1000), new VendorCallMeter("sitoo", SitooCallSteps.URL, new SimpleMeterRegistry())));
         camel.start();
     }
 

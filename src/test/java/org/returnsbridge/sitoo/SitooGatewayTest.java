@@ -10,11 +10,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ProxyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.returnsbridge.support.VendorCallMeter;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,7 +46,8 @@ class SitooGatewayTest extends SandboxedBridgeTest {
             SitooRateLimit rateLimit = new SitooRateLimit(rate);
             camel.getRegistry().bind(SitooGatewayRoutes.CIRCUIT_BREAKER, CircuitBreaker.ofDefaults("test"));
             camel.addRoutes(new SitooGatewayRoutes(new SitooCallSteps(connection, 1 << 20, json,
-                    new org.returnsbridge.support.VendorReachability(java.time.Clock.systemUTC())), rateLimit));
+                    new org.returnsbridge.support.VendorReachability(java.time.Clock.systemUTC())), rateLimit,
+                    new VendorCallMeter("sitoo", SitooCallSteps.URL, new SimpleMeterRegistry())));
             camel.start();
             SitooCall warehouses = new ProxyBuilder(camel).endpoint(SitooGatewayRoutes.WAREHOUSES).build(SitooCall.class);
 

@@ -31,10 +31,10 @@ public final class BridgeApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final int LEDGER_PAGE = 1000; // the API's largest page
-    /** {@code camel_exchanges_total{...,routeId="restock-sweep"} 12.0}: one route's completed exchanges. */
+    /** {@code camel_exchanges_total{...,route_id="restock-sweep"} 12.0}: one route's completed exchanges. */
     private static final Pattern ROUTE_EXCHANGES = Pattern.compile(
             "(?m)^camel_exchanges_total\\{([^}]*)\\}\\s+([0-9.eE+-]+)$");
-    private static final Pattern ROUTE_ID = Pattern.compile("routeId=\"([^\"]*)\"");
+    private static final Pattern ROUTE_ID = Pattern.compile("route_id=\"([^\"]*)\"");
     private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
             (BridgeProcesses.OPERATOR + ":" + BridgeProcesses.OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
 

@@ -22,6 +22,7 @@ import org.returnsbridge.sitoo.SitooConfiguration;
 import org.returnsbridge.support.VendorReachability;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,9 +33,11 @@ import org.springframework.jmx.support.JmxUtils;
  * database. The schedule is off so each test polls exactly when it means to; pages hold two returns
  * so paging is exercised everywhere. Every test starts from a freshly seeded sandbox and empty tables.
  * The operator account is fixed ({@link #OPERATOR} / {@link #OPERATOR_PASSWORD}); {@link #asOperator()}
- * calls the bridge's HTTP API with it.
+ * calls the bridge's HTTP API with it. Metrics are exported as in production (Spring Boot's tests switch that
+ * off), so /actuator/prometheus is there to scrape.
  */
 @CamelSpringBootTest
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.mode=sandbox",
         "bridge.connections.sandbox.port=0",

@@ -1,0 +1,109 @@
+package org.returnsbridge.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.returnsbridge.testsupport.ReturnJson.aReturn;
+import static org.returnsbridge.testsupport.ReturnJson.newId;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.returnsbridge.testsupport.SandboxedBridgeTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** The business gauges count what the database holds, as Prometheus reads them from /actuator/prometheus. */
+class BusinessMetricsTest extends SandboxedBridgeTest {
+
+    private static final int GOTEBORG = 2;
+    private static final String STOCK_IN_POSTS = "bridge_vendor_calls_seconds_count{operation=\"POST warehousetransactions\","
+            + "status_class=\"2xx\",vendor=\"sitoo\"}";
+
+    @Autowired
+    private DatabaseGauges gauges;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void restocksHeldLinesExceptionsAndRefundsAreCountedFromTheDatabase() {
+        // Vendor calls are counted per process since start-up, across the tests sharing this context.
+        double stockInsBefore = valueOrZero(scrape(), STOCK_IN_POSTS);
+        sandbox.putReturn(aReturn().location("store-goteborg-01").sellable(newId(), "10038-1", 2).json());
+        sandbox.putReturn(aReturn().status("received").item(newId(), "20417-M", 1, "pending", null).json());
+        sandbox.putReturn(aReturn().sellable(newId(), "99999-9", 1).json());
+        String refunded = newId();
+        sandbox.putReturn(aReturn().sellable(refunded, "10038-1", 1)
+                .refund(newId(), "succeeded", "49.9500", refunded, "49.9500").json());
+        poll();
+
+        gauges.refresh();
+        String page = scrape();
+
+        assertThat(value(page, "bridge_lines{outcome=\"restocked\",warehouse=\"" + GOTEBORG + "\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_units_restocked{warehouse=\"" + GOTEBORG + "\"}")).isEqualTo(2);
+        assertThat(page).containsPattern("(?m)^bridge_lines\\{outcome=\"held\",warehouse=\"[^\"]+\"} 1\\.0$");
+        assertThat(page).containsPattern("(?m)^bridge_lines\\{outcome=\"exception\",warehouse=\"[^\"]+\"} 1\\.0$");
+        assertThat(value(page, "bridge_returns{state=\"exception\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_returns{state=\"awaiting_inspection\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_returns{state=\"restocked_not_refunded\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_returns{state=\"closed\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_returns{state=\"awaiting_goods\"}")).isZero();
+        assertThat(value(page, "bridge_returns_oldest_age_seconds{state=\"exception\"}")).isLessThan(60);
+        assertThat(value(page, "bridge_sales_records{kind=\"refund\",state=\"recorded\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_exceptions_open{category=\"unknown_sku\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_exceptions_open{category=\"sitoo_unavailable\"}")).isZero();
+        assertThat(value(page, "bridge_exceptions_oldest_open_age_seconds")).isGreaterThanOrEqualTo(0).isLessThan(60);
+        assertThat(page).containsPattern("(?m)^bridge_poll_lag_seconds\\{store=\"[^\"]+\"} [0-9.E]+$");
+        assertThat(value(page, "bridge_webhooks_inbox_backlog")).isZero();
+        assertThat(value(page, "bridge_interval_queue_depth")).isZero();
+        assertThat(value(page, "bridge_metrics_refreshed_seconds")).isPositive();
+        assertThat(value(page, "bridge_reconciliation_last_run_seconds")).isZero();
+        assertThat(value(page, "bridge_poll_last_success_seconds")).isCloseTo(System.currentTimeMillis() / 1000.0,
+                org.assertj.core.data.Offset.offset(60.0));
+        assertThat(page).containsPattern("(?m)^cache_gets_total\\{cache=\"sitoo_products\",result=\"(hit|miss)\"} [1-9]");
+        assertThat(value(page, "bridge_vendor_circuit_state{state=\"closed\",vendor=\"sitoo\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_vendor_circuit_state{state=\"open\",vendor=\"sitoo\"}")).isZero();
+
+        assertThat(value(page, STOCK_IN_POSTS) - stockInsBefore).as("the two restocked lines, one stock-in each").isEqualTo(2);
+        assertThat(page).containsPattern("(?m)^bridge_vendor_calls_seconds_count\\{operation=\"GET returns\","
+                + "status_class=\"2xx\",vendor=\"reveni\"} [1-9]");
+        assertThat(value(page, "bridge_vendor_rate_limit_wait_seconds_count{vendor=\"sitoo\"}")).isPositive();
+    }
+
+    @Test
+    void countsFollowTheDatabaseNotTheProcess() {
+        sandbox.putReturn(aReturn().location("store-goteborg-01").sellable(newId(), "10038-1", 1).json());
+        poll();
+        gauges.refresh();
+        assertThat(value(scrape(), "bridge_lines{outcome=\"restocked\",warehouse=\"" + GOTEBORG + "\"}")).isEqualTo(1);
+
+        // Another node (or an operator) changed the shared tables: the next refresh shows it, the stale row goes.
+        ledgerRowsDeleted();
+        gauges.refresh();
+        assertThat(scrape()).doesNotContain("bridge_lines{outcome=\"restocked\"");
+    }
+
+    private void ledgerRowsDeleted() {
+        jdbc.update("DELETE FROM return_line");
+    }
+
+    private String scrape() {
+        ResponseEntity<String> response = asOperator().getForEntity("/actuator/prometheus", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private static double valueOrZero(String page, String series) {
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([^ ]+)$").matcher(page);
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+    }
+
+    /** The value of one series, written exactly as Prometheus prints it (labels in alphabetical order). */
+    private static double value(String page, String series) {
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([^ ]+)$").matcher(page);
+        assertThat(sample.find()).as("series %s on the Prometheus page", series).isTrue();
+        return Double.parseDouble(sample.group(1));
+    }
+}
