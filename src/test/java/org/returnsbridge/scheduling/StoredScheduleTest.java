@@ -44,6 +44,8 @@ class StoredScheduleTest {
                 "--bridge.connections.sandbox.port=0", "--bridge.connections.sandbox.trickle=false",
                 "--bridge.connections.sandbox.webhooks=false", "--bridge.reconciliation.enabled=false",
                 "--server.port=0", "--bridge.poll.cron=" + pollCron,
+                // A daily cron needs a poll-lag bound beyond a day, or start-up refuses it (health.HealthConfiguration).
+                "--bridge.health.max-poll-lag=PT49H",
                 "--spring.datasource.url=" + url());
     }
 
