@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +34,9 @@ class MetricNamesAreRealTest extends SandboxedBridgeTest {
     static final Path DASHBOARD = Path.of("docker/grafana/dashboards/reveni-sitoo-bridge.json");
     /** Series Prometheus makes itself, not the bridge. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+    /** Labels Prometheus adds to every series it scrapes. */
+    private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"");
 
     @Autowired
     private DatabaseGauges gauges;
@@ -60,6 +65,27 @@ class MetricNamesAreRealTest extends SandboxedBridgeTest {
         });
 
         assertThat(unknown).as("metric names queried but not on /actuator/prometheus").isEmpty();
+    }
+
+    @Test
+    void everyLabelTheAlertsAndTheDashboardMatchOnIsOneTheMetricCarries() throws IOException {
+        sandbox.putReturn(aReturn().location("store-goteborg-01").sellable(newId(), "10038-1", 1).json());
+        poll();
+        gauges.refresh();
+        scrape();
+        Map<String, Set<String>> served = labelNames(scrape());
+
+        Map<String, Set<String>> unknown = new TreeMap<>();
+        queries().forEach((where, expression) -> PromQl.matchedLabels(expression).forEach((metric, labels) -> {
+            Set<String> missing = new TreeSet<>(labels);
+            missing.removeAll(TARGET_LABELS);
+            missing.removeAll(served.getOrDefault(metric, Set.of()));
+            if (!missing.isEmpty() && !PROMETHEUS_OWN.contains(metric)) {
+                unknown.put(where + " " + metric, missing);
+            }
+        }));
+
+        assertThat(unknown).as("label names matched on but not carried by the metric on /actuator/prometheus").isEmpty();
     }
 
     @Test
@@ -106,6 +132,22 @@ class MetricNamesAreRealTest extends SandboxedBridgeTest {
         page.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
         return names;
+    }
+
+    /** The label names each sample name carries on a Prometheus text page. */
+    private static Map<String, Set<String>> labelNames(String page) {
+        Map<String, Set<String>> labels = new TreeMap<>();
+        page.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
+            String[] nameAndRest = line.split("[{ ]", 2);
+            Set<String> names = labels.computeIfAbsent(nameAndRest[0], name -> new TreeSet<>());
+            if (line.charAt(nameAndRest[0].length()) == '{') {
+                Matcher label = LABEL.matcher(line.substring(nameAndRest[0].length(), line.lastIndexOf('}') + 1));
+                while (label.find()) {
+                    names.add(label.group(1));
+                }
+            }
+        });
+        return labels;
     }
 
     private String scrape() {

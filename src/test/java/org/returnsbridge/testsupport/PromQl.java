@@ -1,6 +1,8 @@
 package org.returnsbridge.testsupport;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,30 @@ public final class PromQl {
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
             "ignoring", "group_left", "group_right", "inf", "nan", "Inf", "NaN");
 
+    /** A metric and its matchers, whose quoted values may hold a brace. */
+    private static final Pattern SELECTOR = Pattern.compile(
+            "([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{((?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|[^}\"'])*)}");
+    private static final Pattern MATCHER = Pattern.compile(
+            "([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)\\s*(?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')");
+
     private PromQl() {}
+
+    /**
+     * The label names each metric is matched on ({@code metric{label="value"}}): a misspelt label name matches no
+     * series, so a rule on it never fires however real its metric is.
+     */
+    public static Map<String, Set<String>> matchedLabels(String expression) {
+        Map<String, Set<String>> labels = new TreeMap<>();
+        Matcher selector = SELECTOR.matcher(expression);
+        while (selector.find()) {
+            Set<String> names = labels.computeIfAbsent(selector.group(1), metric -> new TreeSet<>());
+            Matcher matcher = MATCHER.matcher(selector.group(2));
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return labels;
+    }
 
     public static Set<String> metricNames(String expression) {
         String rest = STRING.matcher(expression).replaceAll(" ");

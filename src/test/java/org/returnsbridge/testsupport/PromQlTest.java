@@ -21,6 +21,17 @@ class PromQlTest {
     }
 
     @Test
+    void theLabelsEachMetricIsMatchedOn() {
+        String expression = "min by (job) (bridge_vendor_circuit_state{vendor=\"sitoo\", state!~'half_open|open'}) == 0"
+                + " and rate(bridge_vendor_calls_seconds_count{status_class=~\"429|5xx\",vendor=\"a}b\"}[5m]) > 0 or up";
+
+        assertThat(PromQl.matchedLabels(expression))
+                .containsEntry("bridge_vendor_circuit_state", java.util.Set.of("vendor", "state"))
+                .containsEntry("bridge_vendor_calls_seconds_count", java.util.Set.of("status_class", "vendor"))
+                .doesNotContainKey("up");
+    }
+
+    @Test
     void aLabelValueThatLooksLikeAMetricIsNotOne() {
         assertThat(PromQl.metricNames("bridge_returns{state=\"awaiting_goods\"} > label_replace(x, \"a\", \"b\", \"c\", \"d\")"))
                 .containsExactly("bridge_returns", "x");
