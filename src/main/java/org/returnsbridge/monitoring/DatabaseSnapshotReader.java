@@ -32,9 +32,9 @@ class DatabaseSnapshotReader {
 
     DatabaseSnapshotReader(JdbcTemplate jdbc, ReturnStateCounter returnStates, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
         this.returnStates = returnStates;
         this.clock = clock;
+        this.json = json;
     }
 
     DatabaseSnapshot read() {
