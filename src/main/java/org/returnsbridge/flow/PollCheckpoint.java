@@ -16,13 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class PollCheckpoint {
 
-    private static final String NAME = "reveni-returns";
+    /** The checkpoint's row name in {@code poll_checkpoint}. */
+    public static final String NAME = "reveni-returns";
     /**
      * A second named row beside the checkpoint: the start of the last poll that read every page. The checkpoint
      * itself only moves when returns change, so on a quiet store it says nothing about whether the poll runs;
-     * this row does, for every node sharing the database (the poll health indicator reads it).
+     * this row does, for every node sharing the database (the poll health indicator and the poll metrics read it).
      */
-    private static final String POLLED = "reveni-returns-polled";
+    public static final String POLLED = "reveni-returns-polled";
     /** The store of a checkpoint written before checkpoints had one (V8 migration): unknown. */
     static final String UNKNOWN_STORE = "";
 

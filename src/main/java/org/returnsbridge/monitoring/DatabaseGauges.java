@@ -20,7 +20,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The business gauges that count database state: ledger lines by outcome and warehouse, open exceptions,
- * poll lag, the webhook inbox's backlog, the interval queue. Several nodes share one database, so each reads
+ * poll lag and the last complete poll, the webhook inbox's backlog, the interval queue, the latest
+ * reconciliation's findings. Several nodes share one database, so each reads
  * the tables (not its own memory) and all report the same numbers; one set of aggregate queries every
  * refresh interval, on a thread of its own, however often Prometheus scrapes.
  */
@@ -38,6 +39,7 @@ public class DatabaseGauges implements SmartLifecycle {
     private final MultiGauge returnsOldest;
     private final MultiGauge openExceptions;
     private final MultiGauge pollLag;
+    private final MultiGauge reconciliationFindings;
     private volatile DatabaseSnapshot latest = DatabaseSnapshot.empty();
     private volatile boolean failing;
     private ScheduledExecutorService refresher;
@@ -66,7 +68,11 @@ public class DatabaseGauges implements SmartLifecycle {
         Gauge.builder("bridge.exceptions.oldest.open.age", this, gauges -> gauges.ageOf(gauges.latest.oldestOpenException()))
                 .description("Age of the oldest open exception (0 when none is open)").baseUnit("seconds").register(meters);
         pollLag = MultiGauge.builder("bridge.poll.lag")
-                .description("Now minus the Reveni poll checkpoint, per store (all: one checkpoint for every store)")
+                .description("Now minus how far Reveni has been read (the later of the poll checkpoint and the start of"
+                        + " the last complete poll), per store (all: one checkpoint for every store)")
+                .baseUnit("seconds").register(meters);
+        Gauge.builder("bridge.poll.last.success", this, gauges -> epochSeconds(gauges.latest.lastCompletePoll()))
+                .description("When the last Reveni poll that read every page finished, on any node (Unix time, 0 never)")
                 .baseUnit("seconds").register(meters);
         Gauge.builder("bridge.webhooks.inbox.backlog", this, gauges -> gauges.latest.webhookBacklog())
                 .description("Webhook events received and not yet processed").register(meters);
@@ -78,6 +84,9 @@ public class DatabaseGauges implements SmartLifecycle {
         Gauge.builder("bridge.reconciliation.last.run", this, gauges -> epochSeconds(gauges.latest.lastReconciliation()))
                 .description("When the latest reconciliation report was generated, on any node (Unix time, 0 never)")
                 .baseUnit("seconds").register(meters);
+        reconciliationFindings = MultiGauge.builder("bridge.reconciliation.findings")
+                .description("Findings of the latest business day's stored reconciliation report, per kind, on any node")
+                .register(meters);
         Gauge.builder("bridge.metrics.refreshed", this, gauges -> epochSeconds(gauges.latest.takenAt()))
                 .description("When these database gauges were last read from the database (Unix time, 0 never)")
                 .baseUnit("seconds").register(meters);
@@ -130,6 +139,9 @@ public class DatabaseGauges implements SmartLifecycle {
         openExceptions.register(open, true);
         pollLag.register(snapshot.checkpoints().stream()
                 .map(store -> MultiGauge.Row.of(Tags.of("store", store.store()), ageOf(store.checkpointAt())))
+                .toList(), true);
+        reconciliationFindings.register(snapshot.latestFindings().entrySet().stream()
+                .map(kind -> MultiGauge.Row.of(Tags.of("kind", kind.getKey()), kind.getValue()))
                 .toList(), true);
     }
 

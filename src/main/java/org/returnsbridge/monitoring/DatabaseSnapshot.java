@@ -10,7 +10,7 @@ import org.returnsbridge.ledger.TransitionState;
 record DatabaseSnapshot(List<LineCount> lines, Map<TransitionState, ReturnStateCounter.StateCount> returns, List<SalesCount> sales, Map<String, Long> openExceptionsByCategory,
                         Instant oldestOpenException, List<StoreCheckpoint> checkpoints, long webhookBacklog,
                         Instant oldestWebhook, long intervalQueueDepth, Instant lastReconciliation,
-                        Instant takenAt) {
+                        Map<String, Long> latestFindings, Instant lastCompletePoll, Instant takenAt) {
 
     /** Ledger lines in one state for one warehouse ("none" before a warehouse is known), with their units. */
     record LineCount(String outcome, String warehouse, long lines, long units) {
@@ -20,11 +20,15 @@ record DatabaseSnapshot(List<LineCount> lines, Map<TransitionState, ReturnStateC
     record SalesCount(String kind, String state, long records) {
     }
 
-    /** The poll checkpoint of one store ("all" when the poll does not split by store). */
+    /**
+     * How far the poll has read for one store ("all" when the poll does not split by store): the later of its
+     * checkpoint and the start of its last complete poll.
+     */
     record StoreCheckpoint(String store, Instant checkpointAt) {
     }
 
     static DatabaseSnapshot empty() {
-        return new DatabaseSnapshot(List.of(), Map.of(), List.of(), Map.of(), null, List.of(), 0, null, 0, null, null);
+        return new DatabaseSnapshot(List.of(), Map.of(), List.of(), Map.of(), null, List.of(), 0, null, 0, null, Map.of(),
+                null, null);
     }
 }

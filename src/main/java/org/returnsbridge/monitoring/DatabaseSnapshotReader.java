@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.returnsbridge.flow.PollCheckpoint;
+import org.returnsbridge.reconciliation.Finding;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,11 +28,13 @@ class DatabaseSnapshotReader {
     private final JdbcTemplate jdbc;
     private final ReturnStateCounter returnStates;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    DatabaseSnapshotReader(JdbcTemplate jdbc, ReturnStateCounter returnStates, Clock clock) {
+    DatabaseSnapshotReader(JdbcTemplate jdbc, ReturnStateCounter returnStates, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
         this.returnStates = returnStates;
         this.clock = clock;
+        this.json = json;
     }
 
     DatabaseSnapshot read() {
@@ -51,11 +57,18 @@ class DatabaseSnapshotReader {
                     oldestOpen[0] = earlier(oldestOpen[0], instant(rs, "oldest"));
                 });
 
+        // The checkpoint only moves when a return changes; on a quiet store the start of the last complete poll
+        // (every page read) is what says the poll keeps up. The later of the two is how far Reveni has been read.
         List<DatabaseSnapshot.StoreCheckpoint> checkpoints = jdbc.query(
-                "SELECT store_id, MIN(checkpoint_at) AS checkpoint_at FROM poll_checkpoint GROUP BY store_id",
+                "SELECT store_id, MAX(checkpoint_at) AS checkpoint_at FROM poll_checkpoint WHERE name IN (?, ?)"
+                        + " GROUP BY store_id",
                 (rs, row) -> new DatabaseSnapshot.StoreCheckpoint(
                         rs.getString("store_id").isEmpty() ? ALL_STORES : rs.getString("store_id"),
-                        instant(rs, "checkpoint_at")));
+                        instant(rs, "checkpoint_at")), PollCheckpoint.NAME, PollCheckpoint.POLLED);
+
+        // When the last complete poll, by any node, finished (its row is saved as it finishes).
+        Instant lastCompletePoll = jdbc.query("SELECT MAX(saved_at) AS finished FROM poll_checkpoint WHERE name = ?",
+                rs -> rs.next() ? instant(rs, "finished") : null, PollCheckpoint.POLLED);
 
         long[] webhookBacklog = {0};
         Instant[] oldestWebhook = {null};
@@ -73,7 +86,29 @@ class DatabaseSnapshotReader {
                 rs -> rs.next() ? instant(rs, "last_run") : null);
 
         return new DatabaseSnapshot(lines, returnStates.count(), sales, openByCategory, oldestOpen[0], checkpoints, webhookBacklog[0],
-                oldestWebhook[0], queued == null ? 0 : queued, lastReconciliation, clock.instant());
+                oldestWebhook[0], queued == null ? 0 : queued, lastReconciliation, latestFindings(), lastCompletePoll,
+                clock.instant());
+    }
+
+    /**
+     * Findings per kind in the report of the latest business day reconciled, by whichever node ran it (every kind,
+     * 0 included; all 0 before the first report). Read from the stored report itself: the reconciliation package
+     * is not asked, so monitoring stays on top of it.
+     */
+    private Map<String, Long> latestFindings() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Finding.KINDS.forEach(kind -> counts.put(kind, 0L));
+        List<String> latest = jdbc.queryForList(
+                "SELECT report_json FROM reconciliation_report ORDER BY report_date DESC LIMIT 1", String.class);
+        if (!latest.isEmpty()) {
+            try {
+                json.readTree(latest.get(0)).path("counts").properties()
+                        .forEach(count -> counts.put(count.getKey(), count.getValue().asLong()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the latest reconciliation report is not JSON: " + e.getOriginalMessage(), e);
+            }
+        }
+        return counts;
     }
 
     private static String warehouse(ResultSet rs) throws SQLException {

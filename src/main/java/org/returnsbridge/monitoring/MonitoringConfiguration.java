@@ -1,15 +1,14 @@
 package org.returnsbridge.monitoring;
 
 import java.time.Clock;
-import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
-import org.returnsbridge.flow.PollRoutes;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.sales.SalesLedger;
 import org.returnsbridge.sitoo.SitooCatalog;
@@ -42,14 +41,9 @@ public class MonitoringConfiguration {
     }
 
     @Bean
-    LastPollGauge lastPollGauge(Clock clock, MeterRegistry meters) {
-        return new LastPollGauge(Set.of(PollRoutes.POLL_ROUTE_ID, PollRoutes.POLL_SCHEDULE), clock, meters);
-    }
-
-    @Bean
     DatabaseGauges databaseGauges(JdbcTemplate jdbc, LedgerRepository ledger, SalesLedger sales, Clock clock,
-                                  MonitoringProperties props, MeterRegistry meters) {
-        DatabaseSnapshotReader reader = new DatabaseSnapshotReader(jdbc, new ReturnStateCounter(ledger, sales, clock), clock);
+                                  ObjectMapper json, MonitoringProperties props, MeterRegistry meters) {
+        DatabaseSnapshotReader reader = new DatabaseSnapshotReader(jdbc, new ReturnStateCounter(ledger, sales, clock), clock, json);
         return new DatabaseGauges(reader, clock, props.refreshInterval(), meters);
     }
 }

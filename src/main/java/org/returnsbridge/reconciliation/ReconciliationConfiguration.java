@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.returnsbridge.BridgeProperties;
 import org.returnsbridge.ledger.LedgerRepository;
@@ -23,11 +22,11 @@ public class ReconciliationConfiguration {
     @Bean
     ReconciliationService reconciliationService(SitooClient sitoo, LedgerRepository ledger, SalesLedger sales,
                                                 MappingRegistry mappings, Clock clock, JdbcTemplate jdbc,
-                                                ObjectMapper json, MeterRegistry meters, BridgeProperties props) {
+                                                ObjectMapper json, BridgeProperties props) {
         var r = props.reconciliation();
         ZoneId zone = ZoneId.of(r.zone());
         Reconciler reconciler = new Reconciler(sitoo, ledger, sales, mappings, clock, zone, r.stockInSla(), r.stuckAfter());
-        return new ReconciliationService(reconciler, jdbc, json, Path.of(r.reportsDir()), clock, meters);
+        return new ReconciliationService(reconciler, jdbc, json, Path.of(r.reportsDir()), clock);
     }
 
     /** The daily run, on a Quartz cron in the business's time zone; it reconciles the day before. */

@@ -11,21 +11,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.returnsbridge.support.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Runs a reconciliation and makes it visible three ways: stored (served as JSON), written as a CSV file
- * for finance into the reports directory, and counted in Micrometer gauges per kind of finding.
+ * Runs a reconciliation and makes it visible two ways: stored (served as JSON, and read by the findings gauge on
+ * every node), and written as a CSV file for finance into the reports directory.
  */
 public class ReconciliationService {
 
@@ -36,21 +32,14 @@ public class ReconciliationService {
     private final ObjectMapper json;
     private final Path reportsDir;
     private final Clock clock;
-    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
     public ReconciliationService(Reconciler reconciler, JdbcTemplate jdbc, ObjectMapper json, Path reportsDir,
-                                 Clock clock, MeterRegistry meters) {
+                                 Clock clock) {
         this.reconciler = reconciler;
         this.jdbc = jdbc;
         this.json = json;
         this.reportsDir = reportsDir;
         this.clock = clock;
-        for (String kind : Finding.KINDS) {
-            AtomicLong value = new AtomicLong();
-            gauges.put(kind, value);
-            Gauge.builder("bridge.reconciliation.findings", value, AtomicLong::get)
-                    .description("findings of the latest reconciliation run, per kind").tag("kind", kind).register(meters);
-        }
     }
 
     /** The business day before today, in the reconciliation's time zone: what the daily run covers. */
@@ -66,7 +55,6 @@ public class ReconciliationService {
         ReconciliationReport report = reconciler.run(day);
         store(report);
         Path csv = writeCsv(report);
-        report.counts().forEach((kind, count) -> gauges.get(kind).set(count));
         log.info("Reconciliation of {} ({}): {} findings {} — {}", day, report.zone(), report.findings().size(),
                 report.counts(), csv.toAbsolutePath());
         return report;

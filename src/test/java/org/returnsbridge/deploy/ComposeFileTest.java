@@ -29,6 +29,7 @@ class ComposeFileTest {
 
     private static final String POSTGRES = "postgres";
     private static final String PROMETHEUS = "prometheus";
+    private static final String GRAFANA = "grafana";
     private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?[^}]+}");
     private static final Pattern INTERPOLATED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
@@ -118,7 +119,7 @@ class ComposeFileTest {
 
     @Test
     void theImagesAreFromNamedRegistriesWithPinnedVersions() {
-        for (String service : List.of(POSTGRES, PROMETHEUS)) {
+        for (String service : List.of(POSTGRES, PROMETHEUS, GRAFANA)) {
             assertThat(compose.services().get(service).image()).as(service)
                     .matches("docker\\.io/[a-z]+/[a-z-]+:v?\\d+(\\.\\d+)+");
         }
@@ -164,6 +165,34 @@ class ComposeFileTest {
         });
         assertThat(bindMounts(service)).containsEntry("/etc/prometheus/prometheus.yml:ro", "docker/prometheus/prometheus.yml");
         assertThat(service.dependsOn()).containsKeys(bridges().keySet().toArray(String[]::new));
+    }
+
+    @Test
+    void prometheusLoadsTheAlertRulesMountedFromTheRepository() {
+        ComposeModel.Service service = compose.services().get(PROMETHEUS);
+
+        assertThat(prometheus.ruleFiles()).singleElement().satisfies(ruleFile ->
+                assertThat(bindMounts(service)).containsEntry(ruleFile + ":ro", DeploymentFiles.ALERT_RULES.toString()));
+    }
+
+    @Test
+    void grafanaShowsTheProvisionedDashboardToSignedInUsersOnly() {
+        ComposeModel.Service grafana = compose.services().get(GRAFANA);
+        Map<String, String> env = grafana.environment();
+
+        assertThat(env.get("GF_SECURITY_ADMIN_PASSWORD")).as("from docker/.env, Compose refusing to start without it")
+                .matches(REQUIRED);
+        assertThat(env).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false").containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
+        assertThat(grafana.ports()).containsExactly("3000:3000");
+        assertThat(grafana.dependsOn()).containsKey(PROMETHEUS);
+        Map<String, String> mounts = bindMounts(grafana);
+        assertThat(mounts).containsEntry("/etc/grafana/provisioning:ro", DeploymentFiles.GRAFANA.resolve("provisioning").toString());
+        // The dashboard provider reads the folder the dashboards are mounted at.
+        String dashboards = GrafanaDashboardTest.provider().options().path();
+        assertThat(mounts).containsEntry(dashboards + ":ro", DeploymentFiles.GRAFANA.resolve("dashboards").toString());
+        // The data source reaches the prometheus service at its port.
+        assertThat(GrafanaDashboardTest.datasource().url()).isEqualTo("http://" + PROMETHEUS + ":9090");
+        assertThat(compose.services().get(PROMETHEUS).ports()).containsExactly("9090:9090");
     }
 
     /** /run/secrets/NAME for the secret of {@code service} that Compose fills from {@code variable}. */

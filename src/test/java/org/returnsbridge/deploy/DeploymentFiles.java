@@ -21,6 +21,8 @@ final class DeploymentFiles {
     static final Path COMPOSE = DOCKER.resolve("compose.yaml");
     static final Path ENV_EXAMPLE = DOCKER.resolve(".env.example");
     static final Path PROMETHEUS = DOCKER.resolve("prometheus/prometheus.yml");
+    static final Path ALERT_RULES = DOCKER.resolve("prometheus/alerts.yml");
+    static final Path GRAFANA = DOCKER.resolve("grafana");
     static final Path SECRET_TEMPLATE = K8S.resolve("secret.yaml.example");
     static final Path MAPPINGS = Path.of("mappings");
     static final Path ROUTES = Path.of("routes");

@@ -14,7 +14,7 @@ final class PrometheusModel {
     private PrometheusModel() {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Config(Global global, List<ScrapeConfig> scrapeConfigs) {}
+    record Config(Global global, List<String> ruleFiles, List<ScrapeConfig> scrapeConfigs) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Global(String scrapeInterval, String evaluationInterval) {}

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.returnsbridge.testsupport.ReturnJson.aReturn;
 import static org.returnsbridge.testsupport.ReturnJson.newId;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.returnsbridge.flow.PollCheckpoint;
+import org.returnsbridge.reconciliation.Finding;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -18,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 class BusinessMetricsTest extends SandboxedBridgeTest {
 
     private static final int GOTEBORG = 2;
+    private static final String STORE = "store-of-another-node";
     private static final String STOCK_IN_POSTS = "bridge_vendor_calls_seconds_count{operation=\"POST warehousetransactions\","
             + "status_class=\"2xx\",vendor=\"sitoo\"}";
 
@@ -83,6 +91,56 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
         ledgerRowsDeleted();
         gauges.refresh();
         assertThat(scrape()).doesNotContain("bridge_lines{outcome=\"restocked\"");
+    }
+
+    @Test
+    void reconciliationFindingsComeFromTheLatestStoredReportWhicheverNodeRanIt() {
+        gauges.refresh();
+        String before = scrape();
+        for (String kind : Finding.KINDS) {
+            assertThat(value(before, "bridge_reconciliation_findings{kind=\"" + kind + "\"}")).as("no report yet: " + kind).isZero();
+        }
+
+        // Another node stored these reports; this one never ran a reconciliation. The latest business day counts.
+        storedReport(LocalDate.of(2026, 3, 1), "{\"counts\":{\"STOCK_IN_MISSING\":7,\"RETURN_STUCK\":0}}");
+        storedReport(LocalDate.of(2026, 3, 2), "{\"counts\":{\"STOCK_IN_MISSING\":2,\"RETURN_STUCK\":1}}");
+        gauges.refresh();
+        String page = scrape();
+
+        assertThat(value(page, "bridge_reconciliation_findings{kind=\"STOCK_IN_MISSING\"}")).isEqualTo(2);
+        assertThat(value(page, "bridge_reconciliation_findings{kind=\"RETURN_STUCK\"}")).isEqualTo(1);
+        assertThat(value(page, "bridge_reconciliation_findings{kind=\"REFUND_MISSING_IN_SITOO\"}")).as("every kind, 0 included")
+                .isZero();
+        assertThat(value(page, "bridge_reconciliation_last_run_seconds")).isPositive();
+    }
+
+    @Test
+    void theLastCompletePollIsReadFromTheDatabaseWhicheverNodePolled() {
+        Instant finished = Instant.parse("2026-03-02T10:15:30Z");
+        Instant started = Instant.now().minusSeconds(120);
+        // Another node's complete poll; the checkpoint (a quiet store: no return changed for days) is far older.
+        pollRow(PollCheckpoint.NAME, Instant.now().minus(Duration.ofDays(3)), finished);
+        pollRow(PollCheckpoint.POLLED, started, finished);
+        gauges.refresh();
+        String page = scrape();
+
+        assertThat(value(page, "bridge_poll_last_success_seconds")).isEqualTo(finished.getEpochSecond());
+        assertThat(value(page, "bridge_poll_lag_seconds{store=\"" + STORE + "\"}"))
+                .as("a quiet store whose polls run is not behind").isBetween(120.0, 180.0);
+
+        jdbc.update("DELETE FROM poll_checkpoint WHERE name = ?", PollCheckpoint.POLLED);
+        gauges.refresh();
+        assertThat(value(scrape(), "bridge_poll_last_success_seconds")).as("no complete poll recorded").isZero();
+    }
+
+    private void storedReport(LocalDate day, String json) {
+        jdbc.update("INSERT INTO reconciliation_report (report_date, zone, generated_at, findings_count, report_json)"
+                + " VALUES (?, 'UTC', ?, 0, ?)", day, OffsetDateTime.now(ZoneOffset.UTC), json);
+    }
+
+    private void pollRow(String name, Instant checkpointAt, Instant savedAt) {
+        jdbc.update("INSERT INTO poll_checkpoint (name, store_id, checkpoint_at, saved_at) VALUES (?, ?, ?, ?)", name, STORE,
+                checkpointAt.atOffset(ZoneOffset.UTC), savedAt.atOffset(ZoneOffset.UTC));
     }
 
     private void ledgerRowsDeleted() {
