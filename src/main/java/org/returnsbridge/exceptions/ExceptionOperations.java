@@ -32,6 +32,21 @@ public class ExceptionOperations {
         return queue.find(status, category);
     }
 
+    /** At most {@code limit} records of one status and category, oldest first (the operations page's view of a category). */
+    public List<ExceptionRecord> list(ExceptionStatus status, ExceptionCategory category, int limit) {
+        return queue.find(status, category, limit);
+    }
+
+    /** How many records of one status each category holds (categories with none left out). */
+    public java.util.Map<ExceptionCategory, Long> countByCategory(ExceptionStatus status) {
+        return queue.countByCategory(status);
+    }
+
+    /** The records filed for one return, oldest first, at most {@code limit}. */
+    public List<ExceptionRecord> forReturn(String returnId, int limit) {
+        return queue.findByReturn(returnId, limit);
+    }
+
     public Optional<ExceptionRecord> find(long id) {
         return queue.find(id);
     }

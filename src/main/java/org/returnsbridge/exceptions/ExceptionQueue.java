@@ -167,6 +167,26 @@ public class ExceptionQueue {
                 + " ORDER BY id", ROW, name(status), name(status), name(category), name(category));
     }
 
+    /** At most {@code limit} records of one status and category, oldest first: a page can show a bounded part. */
+    public List<ExceptionRecord> find(ExceptionStatus status, ExceptionCategory category, int limit) {
+        return jdbc.query("SELECT * FROM exception_record WHERE status = ? AND category = ? ORDER BY id"
+                + " FETCH FIRST " + limit + " ROWS ONLY", ROW, status.name(), category.name());
+    }
+
+    /** How many records of one status each category holds; categories without any are left out. */
+    public java.util.Map<ExceptionCategory, Long> countByCategory(ExceptionStatus status) {
+        java.util.Map<ExceptionCategory, Long> counts = new java.util.EnumMap<>(ExceptionCategory.class);
+        jdbc.query("SELECT category, COUNT(*) AS n FROM exception_record WHERE status = ? GROUP BY category",
+                rs -> { counts.put(ExceptionCategory.valueOf(rs.getString("category")), rs.getLong("n")); }, status.name());
+        return counts;
+    }
+
+    /** Every record filed for one return (its lines, its refunds, the return itself), oldest first, at most {@code limit}. */
+    public List<ExceptionRecord> findByReturn(String returnId, int limit) {
+        return jdbc.query("SELECT * FROM exception_record WHERE return_id = ? ORDER BY id FETCH FIRST " + limit
+                + " ROWS ONLY", ROW, returnId);
+    }
+
     public List<ExceptionRecord> findByLineKey(String lineKey) {
         return jdbc.query("SELECT * FROM exception_record WHERE line_key = ? ORDER BY id", ROW, lineKey);
     }

@@ -96,6 +96,22 @@ public class LedgerRepository {
                 Sql.utc(from), Sql.utc(to));
     }
 
+    /**
+     * Lines of the {@code limit} returns first seen most recently (since {@code from}), newest returns first;
+     * with an {@code idPrefix}, only returns whose id starts with it (matched literally: {@code %} and {@code _}
+     * are no wildcards). For the operations page, which lists what came in lately and looks a return up by id.
+     */
+    public List<LedgerLine> findLatestReturns(Instant from, String idPrefix, int limit) {
+        String pattern = idPrefix == null ? null : idPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.query("SELECT l.* FROM return_line l JOIN ("
+                + " SELECT return_id, MIN(created_at) AS first_seen FROM return_line"
+                + " WHERE (CAST(? AS VARCHAR(512)) IS NULL OR return_id LIKE ? ESCAPE '!')"
+                + " GROUP BY return_id HAVING MIN(created_at) >= ?"
+                + " ORDER BY first_seen DESC, return_id DESC FETCH FIRST " + limit + " ROWS ONLY) r ON r.return_id = l.return_id"
+                + " ORDER BY r.first_seen DESC, l.return_id DESC, l.created_at, l.item_id", ROW,
+                pattern, pattern, Sql.utc(from));
+    }
+
     /** Lines restocked in [from, to). */
     public List<LedgerLine> findRestockedBetween(Instant from, Instant to) {
         return jdbc.query("SELECT * FROM return_line WHERE state = 'RESTOCKED' AND restocked_at >= ? AND restocked_at < ?"
