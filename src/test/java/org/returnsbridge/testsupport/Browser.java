@@ -80,6 +80,11 @@ public final class Browser implements AfterAllCallback, TestWatcher {
         await(signedIn);
     }
 
+    /** Whether {@link #signIn} has run in this browser (which then keeps the credentials for the server). */
+    public boolean signedIn() {
+        return driver != null && base != null;
+    }
+
     /** Opens a page of the signed-in server, e.g. {@code /operations/returns?q=r-1}. */
     public void open(String pathAndQuery) {
         if (base == null) {
