@@ -305,10 +305,11 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         }
     }
 
+    /** The page's entry for one Sitoo stock-in, which must show its externalid. */
     private WebElement stockInShowing(String externalId) {
-        List<WebElement> shown = browser.findAll(By.cssSelector("#stock-ins [data-stock-in]")).stream()
-                .filter(stockIn -> stockIn.getText().contains(externalId)).toList();
-        assertThat(shown).as("stock-ins on the page showing %s", externalId).hasSize(1);
+        List<WebElement> shown = browser.findAll(By.cssSelector("#stock-ins [data-stock-in='" + externalId + "']"));
+        assertThat(shown).as("stock-ins on the page for %s", externalId).hasSize(1);
+        assertThat(shown.get(0).getText()).contains(externalId);
         return shown.get(0);
     }
 
