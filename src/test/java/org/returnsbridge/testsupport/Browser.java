@@ -261,7 +261,7 @@ public final class Browser implements AfterAllCallback, TestWatcher {
     }
 
     /** {@code /usr/bin/<command>}, else {@code <command>} on the PATH; else a one-line failure naming the package. */
-    private static Path debianProgram(String command, String debianPackage) {
+    static Path debianProgram(String command, String debianPackage) {
         Stream<Path> candidates = Stream.concat(Stream.of(Path.of("/usr/bin")),
                 Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                         .filter(dir -> !dir.isBlank()).map(Path::of));
