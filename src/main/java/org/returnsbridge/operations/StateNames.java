@@ -18,15 +18,20 @@ final class StateNames {
         return key(state).replace('_', ' ');
     }
 
-    /** The state a filter names; empty for blank (all states); an unknown name is refused by the caller. */
+    /** The state a filter names; empty for blank (all states); an unknown name is a {@link PageInputException}. */
     static Optional<TransitionState> parse(String value) {
+        return parse(TransitionState.class, "state", value);
+    }
+
+    /** Any of the page's lower-case names (a state, a status, a category); case and blanks do not matter. */
+    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String what, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(TransitionState.valueOf(value.trim().toUpperCase(Locale.ROOT)));
+            return Optional.of(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw new PageInputException("unknown state '" + org.returnsbridge.support.RequestDates.echo(value)
+            throw new PageInputException("unknown " + what + " '" + org.returnsbridge.support.RequestDates.echo(value)
                     + "': choose one from the list");
         }
     }
