@@ -138,10 +138,12 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
 
         // The cause is fixed where it lies: the product is created in Sitoo. Then the operator presses replay.
         sandbox.createProduct(NEW_SKU, "Linen shirt white");
+        browser.markDocument();
         row.findElement(By.cssSelector("button[data-action=replay]")).click();
 
         browser.awaitText(By.id("action-result"), "resolved");
         browser.awaitText(By.cssSelector("tr[data-exception-id='" + id + "'] td.status"), "resolved");
+        assertThat(browser.documentMarked()).as("the row was updated in place, the page not reloaded").isTrue();
         assertThat(sandbox.stock(STOCKHOLM, NEW_SKU)).isEqualByComparingTo("1");
         assertThat(stockInsOf(NEW_SKU)).as("exactly one stock-in moved the new product")
                 .singleElement().satisfies(t -> assertThat(t.path("externalid").asText()).isEqualTo("rv-" + item));

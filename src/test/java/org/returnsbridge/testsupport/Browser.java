@@ -98,6 +98,19 @@ public final class Browser implements AfterAllCallback, TestWatcher {
         return (String) ((JavascriptExecutor) driver()).executeScript("return document.URL;");
     }
 
+    /**
+     * Marks the document now shown, so that {@link #documentMarked()} tells whether a later step (an htmx swap)
+     * kept it or the browser loaded a new page.
+     */
+    public void markDocument() {
+        ((JavascriptExecutor) driver()).executeScript("window.browserTestMark = true;");
+    }
+
+    /** Whether the document is still the one {@link #markDocument()} marked. */
+    public boolean documentMarked() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver()).executeScript("return window.browserTestMark === true;"));
+    }
+
     /** Waits until an element is visible and returns it. */
     public WebElement await(By locator) {
         return until(ExpectedConditions.visibilityOfElementLocated(locator), "a visible " + locator);
