@@ -141,7 +141,7 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         browser.markDocument();
         row.findElement(By.cssSelector("button[data-action=replay]")).click();
 
-        browser.awaitText(By.id("action-result"), "resolved");
+        browser.awaitTextContaining(By.id("action-result"), "replayed 1: resolved");
         browser.awaitText(By.cssSelector("tr[data-exception-id='" + id + "'] td.status"), "resolved");
         assertThat(browser.documentMarked()).as("the row was updated in place, the page not reloaded").isTrue();
         assertThat(sandbox.stock(STOCKHOLM, NEW_SKU)).isEqualByComparingTo("1");
@@ -174,7 +174,7 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         By ignore = By.cssSelector("tr[data-exception-id='" + id + "'] button[data-action=ignore]");
 
         browser.await(ignore).click();
-        assertThat(browser.cancel()).as("the question the page asks").isNotBlank();
+        assertThat(browser.cancel()).as("the question the page asks names the record").contains(Long.toString(id));
         assertThat(browser.find(By.cssSelector("tr[data-exception-id='" + id + "'] td.status")).getText())
                 .isEqualTo("open");
         assertThat(exceptionStatus(id)).as("cancelled: nothing changed").isEqualTo("OPEN");
@@ -183,7 +183,7 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         browser.confirm();
 
         browser.awaitText(By.cssSelector("tr[data-exception-id='" + id + "'] td.status"), "ignored");
-        assertThat(browser.find(By.id("action-result")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("action-result")).getText()).startsWith("ignored 1: exception " + id);
         assertThat(exceptionStatus(id)).isEqualTo("IGNORED");
         assertThat(sandbox.warehouseTransactions()).as("ignoring moves no stock").isEmpty();
     }

@@ -116,10 +116,15 @@ public final class Browser implements AfterAllCallback, TestWatcher {
         return until(ExpectedConditions.visibilityOfElementLocated(locator), "a visible " + locator);
     }
 
-    /** Waits until an element's text contains {@code text}, and returns the element. */
+    /** Waits until an element's text is {@code text} (surrounding white space aside), and returns the element. */
     public WebElement awaitText(By locator, String text) {
-        until(ExpectedConditions.textToBePresentInElementLocated(locator, text),
-                "'" + text + "' in " + locator);
+        until(ExpectedConditions.textToBe(locator, text), "the text '" + text + "' in " + locator);
+        return driver().findElement(locator);
+    }
+
+    /** Waits until an element's text contains {@code text}, and returns the element. */
+    public WebElement awaitTextContaining(By locator, String text) {
+        until(ExpectedConditions.textToBePresentInElementLocated(locator, text), "'" + text + "' in " + locator);
         return driver().findElement(locator);
     }
 
