@@ -77,6 +77,12 @@ public class ReconciliationService {
                 .stream().findFirst();
     }
 
+    /** The day of the newest stored report (the operations page opens on it); empty before the first run. */
+    public Optional<LocalDate> latestDate() {
+        return jdbc.queryForList("SELECT MAX(report_date) FROM reconciliation_report", LocalDate.class).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public Path csvFile(LocalDate day) {
         return reportsDir.resolve("reconciliation-" + day + ".csv");
     }
