@@ -27,6 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.returnsbridge.ledger.LineState;
+import org.returnsbridge.reconciliation.Finding;
 import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.sitoo.StockIn;
 import org.returnsbridge.testsupport.Browser;
@@ -234,7 +235,10 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
 
     @Test
     @Order(5)
-    void reconciliationShowsTheLatestReportAndStatusTheSyncStateAndMappings() {
+    void theReconciliationPageShowsTheLatestReportWithItsFindingsAndCsv() {
+        openAsOperator("/operations/reconciliation");
+        browser.await(By.id("no-reconciliation"));
+
         String doubled = newId();
         sandbox.putReturn(aReturn().sellable(doubled, SCARF, 1).json());
         poll();
@@ -248,21 +252,31 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         openAsOperator("/operations/reconciliation");
         browser.awaitText(By.id("reconciliation-date"), today.toString());
         assertThat(browser.find(By.id("reconciliation-generated-at")).getText()).isNotBlank();
-        List<String> kinds = new ArrayList<>();
-        browser.findAll(By.cssSelector("table#findings tr[data-kind]"))
-                .forEach(row -> kinds.add(row.getAttribute("data-kind").toUpperCase(Locale.ROOT)));
-        assertThat(kinds).containsExactly("STOCK_IN_DUPLICATED");
-        assertThat(browser.find(By.id("findings-csv")).getAttribute("href"))
-                .endsWith("/api/reconciliation/" + today + "/csv");
+        List<WebElement> findings = browser.findAll(By.cssSelector("table#findings tr[data-kind]"));
+        assertThat(findings).extracting(row -> row.getAttribute("data-kind").toUpperCase(Locale.ROOT))
+                .containsExactly(Finding.STOCK_IN_DUPLICATED);
+        assertThat(findings.get(0).getText()).contains(doubled);
+        String csv = browser.find(By.id("findings-csv")).getAttribute("href");
+        assertThat(URI.create(csv).getPath()).isEqualTo("/api/reconciliation/" + today + "/csv");
+        assertThat(asOperator().getForEntity(URI.create(csv).getPath(), String.class).getBody())
+                .as("the CSV the link downloads").contains(Finding.STOCK_IN_DUPLICATED, doubled);
         browser.screenshot("operations-reconciliation");
+    }
+
+    @Test
+    @Order(6)
+    void theStatusPageShowsTheSyncStateAndTheMappingsInForce() {
+        sandbox.putReturn(aReturn().sellable(newId(), SCARF, 1).json());
+        poll();
 
         openAsOperator("/operations/status");
         browser.await(By.id("sync-mode"));
+        assertThat(browser.find(By.id("sync-mode")).getText()).isNotBlank();
         assertThat(browser.find(By.id("circuit-state")).getText()).isEqualTo("closed");
         assertThat(browser.find(By.id("poll-lag")).getAttribute("data-seconds")).matches("\\d+");
         assertThat(browser.find(By.id("last-poll")).getText()).isNotBlank();
-        String mappings = browser.find(By.id("mappings")).getText();
-        assertThat(mappings).contains("store-stockholm-01", "store-goteborg-01", "dc-boras");
+        assertThat(browser.find(By.cssSelector("table#mappings")).getText())
+                .contains("store-stockholm-01", "store-goteborg-01", "dc-boras");
         browser.screenshot("operations-status");
     }
 
