@@ -275,8 +275,11 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         assertThat(browser.find(By.id("circuit-state")).getText()).isEqualTo("closed");
         assertThat(browser.find(By.id("poll-lag")).getAttribute("data-seconds")).matches("\\d+");
         assertThat(browser.find(By.id("last-poll")).getText()).isNotBlank();
-        assertThat(browser.find(By.cssSelector("table#mappings")).getText())
-                .contains("store-stockholm-01", "store-goteborg-01", "dc-boras");
+        List<String> mapped = new ArrayList<>();
+        browser.findAll(By.cssSelector("table#mappings tr[data-location]")).forEach(row ->
+                mapped.add(row.getAttribute("data-location") + " -> " + row.getAttribute("data-warehouse")));
+        assertThat(mapped).as("mappings/locations.yaml, as the bridge loaded it")
+                .containsExactlyInAnyOrder("store-stockholm-01 -> 1", "store-goteborg-01 -> 2", "dc-boras -> 3");
         browser.screenshot("operations-status");
     }
 
