@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * {@code support} and {@code failure} (the failure vocabulary and the one error policy); the vendor clients
  * {@code reveni} and {@code sitoo} on those alone; the domain packages above them; {@code returns} (the
  * combined view) above {@code ledger} and {@code sales}; the flow and the launcher ({@code connections}) above
- * those; {@code webhooks}, which hands events to the flow, on top.
+ * those; {@code webhooks}, which hands events to the flow, and {@code operations}, the web page for people, on top.
  * Main code only: tests may reach across packages to drive and observe the bridge.
  */
 @AnalyzeClasses(packages = "org.returnsbridge", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -67,6 +67,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat(bridgeClassesOutside("org.returnsbridge.failure..", "org.returnsbridge.support..",
                     ROOT))
             .because("failure sits below every package that fails: it names vendor failures by their shared base type");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheOperationsPage = noClasses()
+            .that().resideOutsideOfPackage("org.returnsbridge.operations..")
+            .should().dependOnClassesThat().resideInAPackage("org.returnsbridge.operations..")
+            .because("the operations page is a view on top of the services the JSON API uses; nothing reads from it,"
+                    + " so it can change (or go) without touching how returns are processed");
 
     private static ArchRule vendorClient(String vendorPackage) {
         return noClasses().that().resideInAPackage(vendorPackage)
