@@ -6,6 +6,7 @@ import static org.returnsbridge.testsupport.ReturnJson.newId;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,12 +71,14 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
 
     @Test
     @Order(1)
-    void signInFindAReturnByIdAndReadItsTimelineWithItsStockIn() {
+    void signInFindAReturnByIdAndReadItsTimelineWithItsStockInsAndReturnOrder() {
         String scarf = newId();
         String navy = newId();
         String damaged = newId();
+        String navyRefund = newId();
         ReturnJson wanted = aReturn().sellable(scarf, SCARF, 2).sellable(navy, SCARF_NAVY, 1)
-                .item(damaged, SCARF, 1, "accepted", "damaged");
+                .item(damaged, SCARF, 1, "accepted", "damaged")
+                .refund(navyRefund, "succeeded", "49.9500", navy, "49.9500");
         sandbox.putReturn(wanted.json());
         sandbox.putReturn(aReturn().sellable(newId(), SCARF, 1).json());
         String refunded = newId();
@@ -88,7 +91,6 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         assertThat(browser.documentUrl()).as("/operations/ opens the returns list, without the credentials")
                 .isEqualTo("http://127.0.0.1:" + port + "/operations/returns");
         assertThat(browser.findAll(By.cssSelector("table#returns tr[data-return-id]"))).hasSize(3);
-        browser.screenshot("operations-returns");
 
         search(wanted.id().substring(0, 10));
 
@@ -114,7 +116,17 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
             assertThat(shown).contains(stockIn.path("warehousetransactionid").asText());
         }
         assertThat(browser.findAll(By.cssSelector("#stock-ins [data-stock-in]"))).hasSize(2);
-        assertThat(browser.findAll(By.cssSelector("ol#transitions li[data-at]"))).isNotEmpty();
+
+        // The refund is listed as the Sitoo return order that records it.
+        JsonNode order = onlyOrderFor("rf-" + navyRefund);
+        List<WebElement> orders = browser.findAll(By.cssSelector("#orders [data-order]"));
+        assertThat(orders).hasSize(1);
+        assertThat(orders.get(0).getText()).contains(navyRefund, order.path("orderid").asText());
+
+        List<Instant> transitions = new ArrayList<>();
+        browser.findAll(By.cssSelector("ol#transitions li[data-at]"))
+                .forEach(li -> transitions.add(Instant.parse(li.getAttribute("data-at"))));
+        assertThat(transitions).as("what happened, oldest first").hasSizeGreaterThanOrEqualTo(3).isSorted();
         browser.screenshot("operations-timeline");
     }
 
@@ -203,6 +215,7 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
 
         openAsOperator("/operations/returns");
         browser.await(By.id("state-counts"));
+        browser.screenshot("operations-returns");
         Map<String, Long> shown = new HashMap<>();
         for (WebElement count : browser.findAll(By.cssSelector("#state-counts [data-state]"))) {
             long n = Long.parseLong(count.findElement(By.cssSelector(".count")).getText().trim());
@@ -340,6 +353,17 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
             }
         });
         assertThat(found).as("Sitoo stock-ins with externalid %s", externalId).hasSize(1);
+        return found.get(0);
+    }
+
+    private JsonNode onlyOrderFor(String externalId) {
+        List<JsonNode> found = new ArrayList<>();
+        sandbox.orders().forEach(o -> {
+            if (externalId.equals(o.path("externalid").asText())) {
+                found.add(o);
+            }
+        });
+        assertThat(found).as("Sitoo orders with externalid %s", externalId).hasSize(1);
         return found.get(0);
     }
 
