@@ -234,7 +234,13 @@ public final class Browser implements AfterAllCallback, TestWatcher {
                 // The driver's log would hold the sign-in address, credentials included: keep it nowhere.
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
-        ChromeDriver chrome = new ChromeDriver(service, options);
+        ChromeDriver chrome;
+        try {
+            chrome = new ChromeDriver(service, options);
+        } catch (WebDriverException e) {
+            deleteProfile();
+            throw e;
+        }
         driver = chrome;
         quitAtExit = OrphanGuard.watch(this::quitDriver);
         // Headless Chromium's window size includes room for the toolbars it does not draw: the page would get
