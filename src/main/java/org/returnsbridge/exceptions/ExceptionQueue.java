@@ -230,8 +230,8 @@ public class ExceptionQueue {
     }
 
     public void ignore(long id) {
-        jdbc.update("UPDATE exception_record SET status = 'IGNORED', next_attempt_at = NULL WHERE id = ?"
-                + " AND status IN ('OPEN', 'REPLAYING')", id);
+        jdbc.update("UPDATE exception_record SET status = 'IGNORED', next_attempt_at = NULL, ignored_at = ? WHERE id = ?"
+                + " AND status IN ('OPEN', 'REPLAYING')", now(), id);
     }
 
     /**
@@ -267,5 +267,5 @@ public class ExceptionQueue {
             rs.getString("reason"), rs.getString("return_id"), rs.getString("item_id"), rs.getString("sku"),
             rs.getString("location_id"), (Integer) rs.getObject("warehouse_id"), rs.getString("payload"),
             rs.getInt("attempts"), ExceptionStatus.valueOf(rs.getString("status")), Sql.instant(rs, "first_seen"),
-            Sql.instant(rs, "last_seen"), Sql.instant(rs, "resolved_at"));
+            Sql.instant(rs, "last_seen"), Sql.instant(rs, "resolved_at"), Sql.instant(rs, "ignored_at"));
 }

@@ -20,4 +20,6 @@ public record ExceptionRecord(
         ExceptionStatus status,
         Instant firstSeen,
         Instant lastSeen,
-        Instant resolvedAt) {}
+        Instant resolvedAt,
+        /** When a person last ignored it; null if never (or before V13 recorded it). */
+        Instant ignoredAt) {}

@@ -20,7 +20,7 @@ import org.returnsbridge.sales.SalesRecord;
  * One return's story, rebuilt from what the bridge recorded: its lines and their outcomes, the Sitoo stock-ins
  * that carry them (by externalid, one per line or one per interval batch), the Sitoo return orders for its
  * refunds and exchanges, and every transition with a recorded time, oldest first. Nothing here is invented:
- * a step without a recorded time (an ignore, say) is not placed on the time line.
+ * a step without a recorded time (an ignore from before V13, say) is not placed on the time line.
  */
 public record ReturnTimeline(String returnId, String state, String stateWords, long ageSeconds, String age,
                              List<Line> lines, List<StockIn> stockIns, List<Order> orders,
@@ -121,6 +121,7 @@ public record ReturnTimeline(String returnId, String state, String stateWords, l
         if (record.status() == ExceptionStatus.RESOLVED) {
             at(out, record.resolvedAt(), what + " resolved", null);
         }
+        at(out, record.ignoredAt(), what + " ignored by a person: no action needed, never retried automatically", null);
     }
 
     private static void at(List<Transition> out, Instant at, String what, String reason) {

@@ -58,6 +58,6 @@ class ExceptionsViewTest {
     private static ExceptionRecord record(long id, ExceptionCategory category, ExceptionStatus status) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         return new ExceptionRecord(id, "item-" + id, WorkKind.LINE, category, "why", "r-" + id, "item-" + id, "sku",
-                "store", 1, null, 1, status, at, at, null);
+                "store", 1, null, 1, status, at, at, null, null);
     }
 }

@@ -77,6 +77,13 @@ class TimelinePageTest extends OperationsPageTestBase {
         assertThat(page.selectFirst("table#lines tr[data-item-id=" + item + "] td.sku").text()).isEqualTo(HOSTILE_SKU);
         assertThat(page.select("ol#transitions li").eachText())
                 .anySatisfy(t -> assertThat(t).contains("[unknown_sku]").contains("filed"));
+
+        long id = exceptionsFor(item).get(0).id();
+        assertThat(postFromPage("/operations/exceptions/" + id + "/ignore", false).getStatusCode().value()).isEqualTo(200);
+        List<org.jsoup.nodes.Element> after = page("/operations/returns/" + ret.id()).select("ol#transitions li[data-at]");
+        assertThat(after.get(after.size() - 1).text()).as("the ignore, with its time, last")
+                .contains("exception #" + id).contains("ignored by a person");
+        assertThat(after.stream().map(li -> Instant.parse(li.attr("data-at"))).toList()).isSorted();
         assertThat(page.select("script")).as("only the page's own scripts").allSatisfy(s ->
                 assertThat(s.attr("src")).startsWith("/"));
         assertThat(page.html()).doesNotContain("<script>alert");

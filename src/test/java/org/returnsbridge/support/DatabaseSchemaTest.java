@@ -42,7 +42,8 @@ class DatabaseSchemaTest {
             "9|quartz job store|V9__quartz_job_store.sql|-1592191551",
             "10|claims|V10__claims.sql|1634205987",
             "11|one current exception per work|V11__one_current_exception_per_work.sql|1257233770",
-            "12|exception work kind|V12__exception_work_kind.sql|1234866365");
+            "12|exception work kind|V12__exception_work_kind.sql|1234866365",
+            "13|exception ignored at|V13__exception_ignored_at.sql|822738417");
 
     @Test
     void h2DatabasesAlreadyMigratedValidateUnchanged() {
