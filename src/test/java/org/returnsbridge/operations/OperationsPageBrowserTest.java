@@ -180,7 +180,8 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
     @Order(3)
     void ignoringAnExceptionAsksFirstAndThenLeavesItIgnoredWithNothingMoved() {
         String item = newId();
-        sandbox.putReturn(aReturn().location(UNMAPPED_LOCATION).sellable(item, SCARF, 1).json());
+        ReturnJson unmapped = aReturn().location(UNMAPPED_LOCATION).sellable(item, SCARF, 1);
+        sandbox.putReturn(unmapped.json());
         poll();
         long id = openExceptionId(item, "UNMAPPED_LOCATION");
         openAsOperator("/operations/exceptions?status=open");
@@ -199,6 +200,12 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         assertThat(browser.find(By.id("action-result")).getText()).startsWith("ignored 1: exception " + id);
         assertThat(exceptionStatus(id)).isEqualTo("IGNORED");
         assertThat(sandbox.warehouseTransactions()).as("ignoring moves no stock").isEmpty();
+
+        // The return's timeline places the ignore last, in time.
+        openAsOperator("/operations/returns/" + unmapped.id());
+        browser.awaitText(By.tagName("h1"), unmapped.id());
+        List<WebElement> transitions = browser.findAll(By.cssSelector("ol#transitions li[data-at]"));
+        assertThat(transitions.get(transitions.size() - 1).getText()).contains("ignored");
     }
 
     @Test
