@@ -87,6 +87,7 @@ class ReturnsPageTest extends OperationsPageTestBase {
         // TestRestTemplate follows the redirect: the answer is the returns page.
         assertThat(root.getStatusCode().value()).isEqualTo(200);
         assertThat(org.jsoup.Jsoup.parse(root.getBody()).selectFirst("table#returns")).isNotNull();
+        assertThat(page("/operations/").selectFirst("table#returns")).as("with the trailing slash too").isNotNull();
 
         ResponseEntity<String> page = asOperator().getForEntity("/operations/returns", String.class);
         String csp = page.getHeaders().getFirst("Content-Security-Policy");
