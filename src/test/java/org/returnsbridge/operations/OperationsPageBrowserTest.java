@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -301,6 +302,12 @@ class OperationsPageBrowserTest extends SandboxedBridgeTest {
         assertThat(mapped).as("mappings/locations.yaml, as the bridge loaded it")
                 .containsExactlyInAnyOrder("store-stockholm-01 -> 1", "store-goteborg-01 -> 2", "dc-boras -> 3");
         browser.screenshot("operations-status");
+    }
+
+    /** Whatever a step did, the pages ran clean: no script error, no refused request, no policy violation. */
+    @AfterEach
+    void thePagesConsoleHasNoErrors() {
+        assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();
     }
 
     /** Opens a page, signing in first (the operator's way) when this browser has not yet. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,6 +30,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -109,6 +113,19 @@ public final class Browser implements AfterAllCallback, TestWatcher {
     /** Whether the document is still the one {@link #markDocument()} marked. */
     public boolean documentMarked() {
         return Boolean.TRUE.equals(((JavascriptExecutor) driver()).executeScript("return window.browserTestMark === true;"));
+    }
+
+    /**
+     * The errors the pages' console got since the last call (a script that failed, a request answered 4xx/5xx, a
+     * style or script the Content-Security-Policy refused), one line each; none when the browser has not started.
+     */
+    public List<String> consoleErrors() {
+        if (driver == null) {
+            return List.of();
+        }
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     /** Waits until an element is visible and returns it. */
@@ -228,6 +245,10 @@ public final class Browser implements AfterAllCallback, TestWatcher {
             // Chromium refuses to run as root inside its own sandbox (CI runs as root); the pages are our own.
             options.addArguments("--no-sandbox");
         }
+        // The page's console (script errors, refused requests, Content-Security-Policy violations): see consoleErrors().
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
