@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives as real programs, when they are missing:
 #   promtool (package prometheus): checks the bridge's metrics, and the shipped alert rules, as Prometheus would.
+#   chromium and chromedriver (packages chromium, chromium-driver): a real, headless browser that drives the
+#   operations page as an operator does (testsupport.Browser). Selenium itself comes from Maven Central; it is
+#   pointed at this chromedriver and never downloads a browser or a driver of its own.
 # Everything else the tests need comes from Maven Central (the embedded PostgreSQL included).
 # Run by tools/test.sh before the suite; safe to run again (it installs nothing that is already there).
 set -euo pipefail
@@ -8,6 +11,8 @@ set -euo pipefail
 # command → Debian package that provides it
 needed=(
   "promtool prometheus"
+  "chromium chromium"
+  "chromedriver chromium-driver"
 )
 
 missing=()

@@ -18,8 +18,8 @@ import org.springframework.http.ResponseEntity;
  * Hawtio's one sign-in path, at the HTTP level: the browser's Basic prompt for the operator account (the 401
  * that asks for it, then every request carrying it); Hawtio's own login is off, so Hawtio counts the browser
  * as signed in and never shows its form. Hawtio's page carries the script that takes credentials out of an
- * address like http://user:password@host/actuator/hawtio/, which Hawtio cannot run from. (The browser side
- * was checked by hand with headless Chromium; see docs/operations.md, "Hawtio, JMX and Jolokia".)
+ * address like http://user:password@host/actuator/hawtio/, which Hawtio cannot run from. The browser side, in
+ * a real headless Chromium, is {@link HawtioBrowserSignInTest}; see docs/operations.md, "Hawtio, JMX and Jolokia".
  */
 class HawtioSignInTest extends SandboxedBridgeTest {
 
