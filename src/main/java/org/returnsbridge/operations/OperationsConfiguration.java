@@ -1,5 +1,8 @@
 package org.returnsbridge.operations;
 
+import java.time.ZoneId;
+
+import org.returnsbridge.BridgeProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +21,10 @@ class OperationsConfiguration {
         registration.addUrlPatterns("/operations", "/operations/*", "/webjars/*");
         registration.setName("operationsHeaders");
         return registration;
+    }
+
+    @Bean
+    PageTimes pageTimes(BridgeProperties props) {
+        return new PageTimes(ZoneId.of(props.reconciliation().zone()));
     }
 }
