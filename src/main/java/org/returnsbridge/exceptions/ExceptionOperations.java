@@ -111,4 +111,12 @@ public class ExceptionOperations {
         queue.ignore(id);
         return queue.find(id);
     }
+
+    /**
+     * A person decided every open record of one category needs no action (a discontinued product line, a closed
+     * store): they stay listed under IGNORED and are never retried automatically. Returns how many were ignored.
+     */
+    public int ignoreCategory(ExceptionCategory category) {
+        return queue.ignoreCategory(category);
+    }
 }

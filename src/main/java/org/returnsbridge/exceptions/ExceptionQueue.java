@@ -235,6 +235,15 @@ public class ExceptionQueue {
     }
 
     /**
+     * Ignores every open record of one category in one statement, returning how many. A record being replayed
+     * right now is left to its replay: a person ignoring "all of them" means those waiting, not one in flight.
+     */
+    public int ignoreCategory(ExceptionCategory category) {
+        return jdbc.update("UPDATE exception_record SET status = 'IGNORED', next_attempt_at = NULL, ignored_at = ?"
+                + " WHERE category = ? AND status = 'OPEN'", now(), category.name());
+    }
+
+    /**
      * The work's current record, locked until the transaction ends, so two failures of it counted at the same
      * instant both count (attempts is read, then written). Newest first: an older duplicate from before V11
      * has no current_key and is left as it is.

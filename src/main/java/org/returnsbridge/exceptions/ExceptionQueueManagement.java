@@ -78,6 +78,20 @@ public class ExceptionQueueManagement {
         });
     }
 
+    @ManagedOperation(description = "Mark every open exception of one category as needing no action: they stay"
+            + " listed, are never retried")
+    @ManagedOperationParameter(name = "category", description = "UNKNOWN_SKU, UNMAPPED_LOCATION, INVALID_RETURN,"
+            + " SITOO_REJECTED, REFUND_POST_FAILED, REFUND_MISMATCH, SITOO_UNAVAILABLE, REVENI_UNAVAILABLE"
+            + " or INTERNAL_ERROR")
+    public String ignoreCategory(String category) {
+        return answer("ignore category " + category, () -> {
+            ExceptionCategory chosen = OperatorInput.requiredCategory(category);
+            int ignored = operations.ignoreCategory(chosen);
+            return ignored == 0 ? "no open " + chosen + " exceptions to ignore"
+                    : "ignored " + ignored + " " + chosen + " exception" + (ignored == 1 ? "" : "s");
+        });
+    }
+
     @ManagedOperation(description = "Mark one exception as needing no action: it stays listed, is never retried")
     @ManagedOperationParameter(name = "id", description = "the exception's id (see listOpenExceptions)")
     public String ignore(long id) {

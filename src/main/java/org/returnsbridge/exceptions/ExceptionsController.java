@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.returnsbridge.exceptions.OperatorInput.InvalidInputException;
+import org.returnsbridge.failure.ExceptionCategory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,6 +54,13 @@ public class ExceptionsController {
     @PostMapping("/replay")
     public List<ReplayResult> replayCategory(@RequestParam(required = false) String category) {
         return operations.replayCategory(OperatorInput.requiredCategory(category));
+    }
+
+    /** Every open record of one category needs no action (the category is required: never "everything"). */
+    @PostMapping("/ignore")
+    public Map<String, Object> ignoreCategory(@RequestParam(required = false) String category) {
+        ExceptionCategory chosen = OperatorInput.requiredCategory(category);
+        return Map.of("category", chosen, "ignored", operations.ignoreCategory(chosen));
     }
 
     /** A person decided this needs no action: it stays listed and is never retried automatically. */

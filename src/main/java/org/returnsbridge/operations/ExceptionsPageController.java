@@ -75,6 +75,18 @@ class ExceptionsPageController {
         return page(ExceptionStatus.OPEN, message, model);
     }
 
+    /** Every open record of one category needs no action; the page asks for confirmation first. */
+    @PostMapping("/operations/exceptions/ignore")
+    String ignoreCategory(@RequestParam String category, Model model) {
+        ExceptionCategory chosen = StateNames.parse(ExceptionCategory.class, "category", category)
+                .orElseThrow(() -> new PageInputException("choose the category to ignore"));
+        int ignored = operations.ignoreCategory(chosen);
+        String message = ignored == 0 ? "nothing open to ignore in " + StateNames.key(chosen)
+                : "ignored " + ignored + " (" + StateNames.key(chosen) + "): they stay listed and are never retried"
+                + " automatically";
+        return page(ExceptionStatus.OPEN, message, model);
+    }
+
     private String answer(long id, boolean notFound, String message, boolean htmx, Model model,
                           HttpServletResponse response) {
         if (htmx) {

@@ -65,6 +65,21 @@ class ExceptionQueueMBeanTest extends SandboxedBridgeTest {
     }
 
     @Test
+    void ignoreCategoryMarksEveryOpenRecordOfItIgnored() throws JMException {
+        String first = newId();
+        String second = newId();
+        sandbox.putReturn(aReturn().sellable(first, NEW_SKU, 1).json());
+        sandbox.putReturn(aReturn().sellable(second, NEW_SKU, 1).json());
+        poll();
+
+        assertThat(invoke("ignoreCategory", "unknown_sku")).isEqualTo("ignored 2 UNKNOWN_SKU exceptions");
+        assertThat(exceptionsFor(first).get(0).status()).isEqualTo(ExceptionStatus.IGNORED);
+        assertThat(exceptionsFor(second).get(0).status()).isEqualTo(ExceptionStatus.IGNORED);
+        assertThat(invoke("ignoreCategory", "UNKNOWN_SKU")).isEqualTo("no open UNKNOWN_SKU exceptions to ignore");
+        assertThat((String) invoke("ignoreCategory", "")).startsWith("category is required");
+    }
+
+    @Test
     void wrongArgumentsAreAnsweredInWordsNotStackTraces() throws JMException {
         assertThat(invoke("replayCategory", "SKU_TROUBLE")).isEqualTo("unknown category 'SKU_TROUBLE': one of"
                 + " UNKNOWN_SKU, UNMAPPED_LOCATION, INVALID_RETURN, SITOO_REJECTED, REFUND_POST_FAILED,"

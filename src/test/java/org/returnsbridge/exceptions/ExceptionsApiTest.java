@@ -132,6 +132,31 @@ class ExceptionsApiTest extends SandboxedBridgeTest {
     }
 
     @Test
+    void ignoringACategoryIgnoresItsOpenRecordsAndNoOther() {
+        String first = newId();
+        String second = newId();
+        String elsewhere = newId();
+        sandbox.putReturn(aReturn().sellable(first, NEW_SKU, 1).json());
+        sandbox.putReturn(aReturn().sellable(second, NEW_SKU, 2).json());
+        sandbox.putReturn(aReturn().location("store-not-mapped").sellable(elsewhere, "10038-1", 1).json());
+        poll();
+
+        ResponseEntity<JsonNode> ignored = post("/api/exceptions/ignore?category=unknown_sku");
+
+        assertThat(ignored.getStatusCode().value()).isEqualTo(200);
+        assertThat(ignored.getBody().path("category").asText()).isEqualTo("UNKNOWN_SKU");
+        assertThat(ignored.getBody().path("ignored").asInt()).isEqualTo(2);
+        assertThat(exceptions.find(onlyRecordId(first)).orElseThrow().status()).isEqualTo(ExceptionStatus.IGNORED);
+        assertThat(exceptions.find(onlyRecordId(second)).orElseThrow().ignoredAt()).isNotNull();
+        assertThat(exceptions.find(onlyRecordId(elsewhere)).orElseThrow().status()).as("another category")
+                .isEqualTo(ExceptionStatus.OPEN);
+        assertThat(post("/api/exceptions/ignore?category=UNKNOWN_SKU").getBody().path("ignored").asInt())
+                .as("nothing open left in it").isZero();
+        assertDetail(post("/api/exceptions/ignore"), 400, "category is required: one of UNKNOWN_SKU");
+        assertThat(sandbox.warehouseTransactions()).isEmpty();
+    }
+
+    @Test
     void absentRecordsAre404() {
         assertDetail(asOperator().getForEntity("/api/exceptions/987654", JsonNode.class), 404, "no exception record 987654");
         assertDetail(post("/api/exceptions/987654/replay"), 404, "no exception record 987654");

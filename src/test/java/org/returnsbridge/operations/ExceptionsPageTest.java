@@ -81,6 +81,27 @@ class ExceptionsPageTest extends OperationsPageTestBase {
     }
 
     @Test
+    void ignoringACategoryFromThePageIgnoresEveryOpenRecordOfItAndSaysHowMany() {
+        String first = newId();
+        String second = newId();
+        sandbox.putReturn(aReturn().sellable(first, NEW_SKU, 1).json());
+        sandbox.putReturn(aReturn().sellable(second, NEW_SKU, 2).json());
+        poll();
+        assertThat(page("/operations/exceptions").select("section.category[data-category=unknown_sku]"
+                + " button[data-action=ignore-category][hx-confirm]")).as("asks first").hasSize(1);
+
+        ResponseEntity<String> ignored = postFromPage("/operations/exceptions/ignore?category=unknown_sku", false);
+
+        assertThat(ignored.getStatusCode().value()).isEqualTo(200);
+        Document page = Jsoup.parse(ignored.getBody());
+        assertThat(page.selectFirst("#action-result").text()).startsWith("ignored 2 (unknown_sku)");
+        assertThat(page.select("section.category[data-category=unknown_sku]")).isEmpty();
+        assertThat(exceptionsFor(first).get(0).status()).isEqualTo(ExceptionStatus.IGNORED);
+        assertThat(exceptionsFor(second).get(0).status()).isEqualTo(ExceptionStatus.IGNORED);
+        assertThat(sandbox.warehouseTransactions()).isEmpty();
+    }
+
+    @Test
     void ignoreMarksTheRecordIgnoredInPlaceAndItStaysListedUnderIgnored() {
         String item = newId();
         sandbox.putReturn(aReturn().sellable(item, NEW_SKU, 1).json());
