@@ -12,9 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the benchmark harness working in the normal {@code mvn verify}: every scenario at a toy size (a hundred
- * returns, about 250 lines, so the rate limit still answers 429s; a naive sample of twenty; a few seconds of steady
- * webhooks). Full size is the benchmark itself ({@code mvn verify -Pbenchmark}, docs/benchmark.md).
+ * Keeps the benchmark harness working in the normal {@code mvn verify}: every scenario at a toy size (a
+ * couple of hundred returns, a naive sample of twenty, a few seconds of steady webhooks, a tiny memory run).
  * It asserts correctness only — stock exact, nothing doubled, a row per scenario, both files written —
  * never a timing: CI machines vary too much for that.
  */
@@ -28,7 +27,7 @@ class BenchmarkSmokeIT {
         // The immediate-mode backlog and the memory run are the same code as the interval backlog with other
         // settings, so the smoke leaves them out to stay near a minute.
         BenchmarkSettings settings = new BenchmarkSettings(
-                20_261_127L, 100, 20, 400, "256m", "384m", "512m",
+                20_261_127L, 200, 20, 400, "256m", "384m", "512m",
                 20, 10, 40, 5,
                 5, 8, 1,
                 "0/1 * * * * ?", 3,

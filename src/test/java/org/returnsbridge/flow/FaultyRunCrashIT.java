@@ -15,7 +15,6 @@ import org.returnsbridge.testsupport.BridgeApi;
 import org.returnsbridge.testsupport.BridgeProcesses;
 import org.returnsbridge.testsupport.CrashBacklog;
 import org.returnsbridge.testsupport.SandboxControl;
-import org.returnsbridge.testsupport.ScenarioSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +42,7 @@ class FaultyRunCrashIT {
         processes.startSandbox(sandboxPort);
         SandboxControl sandbox = new SandboxControl("http://127.0.0.1:" + sandboxPort + "/sandbox");
 
-        // 90 returns in the suite (about 110 sellable lines, 250-odd Sitoo requests): the kill still comes a third of
-        // the way in, and every fault kind is met (checked below); -Dscenario.size=full runs the 150 it was written with.
-        CrashBacklog backlog = CrashBacklog.seed(sandbox, 7, ScenarioSize.of("crash.returns", 90, 150), true);
+        CrashBacklog backlog = CrashBacklog.seed(sandbox, 7, 150, true);
         sandbox.sitooFaults("""
                 {"seed": 11, "rate429RetryAfter": 0.02, "retryAfterSeconds": 1, "rate429": 0.04, "rate500": 0.05,
                  "rateDrop": 0.03, "rateDropAfterCommit": 0.06}""");
