@@ -1,20 +1,21 @@
 package org.returnsbridge.reveni;
 
-import java.io.InputStream;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
-import org.apache.camel.Message;
 import org.returnsbridge.support.BoundedBody;
 import org.returnsbridge.support.ResponseTooLargeException;
+import org.returnsbridge.support.VendorHttpCall;
 import org.returnsbridge.support.VendorReachability;
+import org.returnsbridge.support.VendorRequest;
 
 /**
  * The steps of the Reveni call route that need Java: shaping the HTTP request, reading the answer within
  * the size limit (BRIDGE_MAX_PAGE_BYTES), and saying what a status means. A 404 is an answer (past the
  * last page, or no such return); any other status but 2xx, or no answer at all, is Reveni unavailable.
+ * Shaping and reading are the same for every vendor ({@link VendorHttpCall}); what a status means is Reveni's.
  */
 public class ReveniCallSteps {
 
@@ -23,50 +24,26 @@ public class ReveniCallSteps {
     /** The exchange property holding the endpoint URL that {@code toD} sends to. */
     public static final String URL = "reveniUrl";
 
-    private final String authorization;
-    private final long maxBodyBytes;
+    private final VendorHttpCall call;
     private final VendorReachability reachability;
 
     public ReveniCallSteps(ReveniConnection connection, long maxBodyBytes, VendorReachability reachability) {
-        this.authorization = "Bearer " + connection.apiKey();
-        this.maxBodyBytes = maxBodyBytes;
+        this.call = new VendorHttpCall(ReveniRequest.class, REQUEST, URL, "Bearer " + connection.apiKey(), maxBodyBytes,
+                reachability);
         this.reachability = reachability;
     }
 
     /** camel-http's headers and body; every inbound header dropped, the key as a header, never in the URI. */
     public void prepare(Exchange exchange) throws InvalidPayloadException {
-        ReveniRequest request = exchange.getMessage().getMandatoryBody(ReveniRequest.class);
-        exchange.setProperty(REQUEST, request);
-        exchange.setProperty(URL, request.url());
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_METHOD, request.method());
-        if (request.query() != null && !request.query().isEmpty()) {
-            out.setHeader(Exchange.HTTP_QUERY, request.query());
-        }
-        out.setHeader("Authorization", authorization);
-        out.setHeader("Accept", "application/json");
-        if (request.body() != null) {
-            out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        }
-        out.setBody(request.body());
+        call.prepare(exchange);
     }
 
-    /** Reads the answer body as text within the size limit (a larger one is refused unread). */
+    /**
+     * Reads the answer body as text within the size limit (a larger one is refused unread). For the reveni health
+     * indicator a 5xx is no usable answer; anything else (a 401, a 404) is Reveni answering.
+     */
     public void readAnswer(Exchange exchange) throws Exception {
-        Message answer = exchange.getMessage();
-        answer.setBody(BoundedBody.read(answer.getBody(InputStream.class), maxBodyBytes));
-        recordAnswer(exchange);
-    }
-
-    /** For the reveni health indicator: a 5xx is no usable answer; anything else (a 401, a 404) is Reveni answering. */
-    private void recordAnswer(Exchange exchange) {
-        int status = status(exchange);
-        if (status >= 500 || status == 0) {
-            reachability.unanswered(request(exchange).what(), "HTTP " + status);
-        } else {
-            reachability.answered(request(exchange).what());
-        }
+        call.readAnswer(exchange);
     }
 
     /** No answer at all: refused, reset or timed out. A body over the limit stays what it is. */
@@ -115,12 +92,11 @@ public class ReveniCallSteps {
         return OptionalLong.of(Long.parseLong(value.trim()));
     }
 
-    private static ReveniRequest request(Exchange exchange) {
-        return exchange.getProperty(REQUEST, ReveniRequest.class);
+    private VendorRequest request(Exchange exchange) {
+        return call.request(exchange);
     }
 
     private static int status(Exchange exchange) {
-        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        return status == null ? 0 : status;
+        return VendorHttpCall.status(exchange);
     }
 }

@@ -1,6 +1,5 @@
 package org.returnsbridge.sitoo;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.OptionalLong;
@@ -9,16 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
-import org.apache.camel.Message;
 import org.returnsbridge.support.BoundedBody;
 import org.returnsbridge.support.ResponseTooLargeException;
+import org.returnsbridge.support.VendorHttpCall;
 import org.returnsbridge.support.VendorReachability;
+import org.returnsbridge.support.VendorRequest;
 
 /**
  * The steps of the Sitoo call route that need Java: shaping the HTTP request, reading the answer within
  * the size limit, and saying what a status means. Only "no usable answer" (no answer, timeout, 5xx, 429)
  * is thrown inside the circuit breaker, so only that counts against Sitoo's health; a 4xx is Sitoo
- * answering, and is judged after the breaker.
+ * answering, and is judged after the breaker. Shaping and reading are the same for every vendor
+ * ({@link VendorHttpCall}); what a status means is Sitoo's.
  */
 public class SitooCallSteps {
 
@@ -27,15 +28,14 @@ public class SitooCallSteps {
     /** The exchange property holding the endpoint URL that {@code toD} sends to. */
     public static final String URL = "sitooUrl";
 
-    private final String authorization;
-    private final long maxBodyBytes;
+    private final VendorHttpCall call;
     private final ObjectMapper json;
     private final VendorReachability reachability;
 
     public SitooCallSteps(SitooConnection connection, long maxBodyBytes, ObjectMapper json, VendorReachability reachability) {
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (connection.apiId() + ":" + connection.apiPassword()).getBytes(StandardCharsets.UTF_8));
-        this.maxBodyBytes = maxBodyBytes;
+        this.call = new VendorHttpCall(SitooRequest.class, REQUEST, URL, authorization, maxBodyBytes, reachability);
         this.json = json;
         this.reachability = reachability;
     }
@@ -46,38 +46,15 @@ public class SitooCallSteps {
      * header, never in the endpoint URI.
      */
     public void prepare(Exchange exchange) throws InvalidPayloadException {
-        SitooRequest request = exchange.getMessage().getMandatoryBody(SitooRequest.class);
-        exchange.setProperty(REQUEST, request);
-        exchange.setProperty(URL, request.url());
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_METHOD, request.method());
-        if (request.query() != null && !request.query().isEmpty()) {
-            out.setHeader(Exchange.HTTP_QUERY, request.query());
-        }
-        out.setHeader("Authorization", authorization);
-        out.setHeader("Accept", "application/json");
-        if (request.body() != null) {
-            out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        }
-        out.setBody(request.body());
+        call.prepare(exchange);
     }
 
-    /** Reads the answer body as text within the size limit (a larger one is refused unread). */
+    /**
+     * Reads the answer body as text within the size limit (a larger one is refused unread). For the sitoo health
+     * indicator a 5xx is no usable answer; anything else (a 429 too) is Sitoo answering.
+     */
     public void readAnswer(Exchange exchange) throws Exception {
-        Message answer = exchange.getMessage();
-        answer.setBody(BoundedBody.read(answer.getBody(InputStream.class), maxBodyBytes));
-        recordAnswer(exchange);
-    }
-
-    /** For the sitoo health indicator: a 5xx is no usable answer; anything else (a 429 too) is Sitoo answering. */
-    private void recordAnswer(Exchange exchange) {
-        int status = status(exchange);
-        if (status >= 500 || status == 0) {
-            reachability.unanswered(request(exchange).what(), "HTTP " + status);
-        } else {
-            reachability.answered(request(exchange).what());
-        }
+        call.readAnswer(exchange);
     }
 
     /** No answer at all (refused, reset, timed out, or too large to read): a write's outcome is unknown. */
@@ -126,13 +103,12 @@ public class SitooCallSteps {
                 + " with something that is not JSON: " + BoundedBody.excerpt(body(exchange)), OptionalLong.empty(), failure);
     }
 
-    private static SitooRequest request(Exchange exchange) {
-        return exchange.getProperty(REQUEST, SitooRequest.class);
+    private VendorRequest request(Exchange exchange) {
+        return call.request(exchange);
     }
 
     private static int status(Exchange exchange) {
-        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        return status == null ? 0 : status;
+        return VendorHttpCall.status(exchange);
     }
 
     private static String body(Exchange exchange) {

@@ -22,17 +22,25 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.testsupport.SandboxControl;
+import org.returnsbridge.testsupport.ScenarioSize;
 import org.returnsbridge.testsupport.Settling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 10's chaos run: three bridge processes on one PostgreSQL and one sandbox drain a backlog (2 000 returns by
- * default, {@code -Dcluster.returns=N}) while webhooks bring further changes through a balancer and 10 % of Sitoo
- * calls fail (5xx, 429, lost requests, answers lost after the write was applied); one node is SIGKILLed while
- * stock-ins are happening and started again with the same node id. At the end Sitoo's stock is exactly the
+ * Issue 10's chaos run: three bridge processes on one PostgreSQL and one sandbox drain a backlog while webhooks
+ * bring further changes through a balancer and 10 % of Sitoo calls fail (5xx, 429, lost requests, answers lost
+ * after the write was applied); one node is SIGKILLed while stock-ins are happening and started again with the same
+ * node id. At the end Sitoo's stock is exactly the
  * expected one, no externalid is on two stock-ins, no refund has two orders, every line is in its final ledger
  * state, no exception is open and a reconciliation of the day finds nothing.
+ *
+ * <p>Size: the suite drains {@value #CI_RETURNS} returns (about 800 lines, 470 stock-ins, 60 webhook changes, a few
+ * hundred Sitoo calls), which still has every line fate, every refund shape and every fault kind several times over,
+ * the kill with a good part of the stock-ins still to come, and the webhook changes arriving while the nodes drain; the run
+ * checks that each fault kind was injected and that the kill came mid-run. The full size, {@value #FULL_RETURNS}
+ * returns (about 3 500 lines, four minutes on two cores), runs with {@code -Dscenario.size=full}; any other with
+ * {@code -Dcluster.returns=N}.
  *
  * <p>Every check is made and reported (soft assertions), so one run shows the whole picture: which externalids
  * were doubled (with their transaction ids), which lines are in which wrong state, what reconciliation found.
@@ -42,6 +50,12 @@ class ClusterChaosIT {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterChaosIT.class);
     private static final int NODES = 3;
+    static final int CI_RETURNS = 400;
+    static final int FULL_RETURNS = 2000;
+    /** The webhook changes arrive over this long per backlog return: 60 s at full size, while the nodes drain. */
+    private static final Duration CHANGES_SPREAD_PER_RETURN = Duration.ofMillis(30);
+    /** Every kind of misbehaviour {@link #SITOO_FAULTS} asks for, as the sandbox counts them. */
+    private static final List<String> FAULT_KINDS = List.of("SERVER_ERROR", "TOO_MANY_REQUESTS", "DROP", "DROP_AFTER_COMMIT");
     /** Categories the sweep replays by itself once the vendor answers; a replay by hand only hurries it. */
     private static final List<String> TRANSIENT = List.of("SITOO_UNAVAILABLE", "REVENI_UNAVAILABLE");
     /** 10 % of Sitoo's requests misbehave, a fifth of those after the write was applied. */
@@ -59,7 +73,7 @@ class ClusterChaosIT {
 
     @Test
     void threeNodesDrainABacklogUnderFaultsAndAKillEverythingExactlyOnce() throws Exception {
-        int returns = Integer.getInteger("cluster.returns", 2000);
+        int returns = ScenarioSize.of("cluster.returns", CI_RETURNS, FULL_RETURNS);
         cluster = BridgeCluster.start("cluster-chaos");
         SandboxControl sandbox = cluster.sandbox();
 
@@ -86,7 +100,8 @@ class ClusterChaosIT {
         log.info("{} nodes ready after {} s", NODES, seconds(started));
 
         ExecutorService webhookPhase = Executors.newSingleThreadExecutor();
-        Future<?> changesSent = webhookPhase.submit(() -> sendChanges(sandbox, changes, Duration.ofSeconds(60)));
+        Future<?> changesSent = webhookPhase.submit(() -> sendChanges(sandbox, changes,
+                CHANGES_SPREAD_PER_RETURN.multipliedBy(returns)));
 
         // Each node works from the moment it is up, so part of the backlog may be done already: the kill comes once
         // all three have worked side by side for a while (another 5 % of the stock-ins landed), so that node-2
@@ -144,7 +159,15 @@ class ClusterChaosIT {
                 findings, seconds(started));
         Files.writeString(cluster.logDir().resolve("summary.txt"), summary);
         log.info("CLUSTER CHAOS RUN\n{}", summary);
+        JsonNode calls = sandbox.calls();
+        log.info("sandbox calls and faults: {}", calls);
 
+        // The first node up works alone for a few seconds, so a good part may have landed before the kill; a
+        // quarter of the stock-ins still to come keeps the kill in the middle of the run at every size.
+        softly.assertThat(stockInsAtKill).as("stock-ins when node-2 was killed: a quarter of the run still to come")
+                .isLessThan(expected.stockInExternalIds().size() * 3 / 4);
+        FAULT_KINDS.forEach(kind -> softly.assertThat(calls.path("sitoo fault " + kind).asInt())
+                .as("Sitoo faults of kind %s injected during the run", kind).isPositive());
         softly.assertThat(audit.duplicatedStockIns()).as("externalids on more than one stock-in (transaction ids)")
                 .isEmpty();
         softly.assertThat(audit.duplicatedRefundOrders()).as("refund ids on more than one Sitoo order (order ids)")

@@ -22,6 +22,7 @@ import org.returnsbridge.failure.ExceptionCategory;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
+import org.returnsbridge.testsupport.ScenarioSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ class FaultToleranceTest extends SandboxedBridgeTest {
     private static final String[] SKUS = {"10038-1", "10038-2", "10038-3", "20417-S", "20417-M", "20417-L",
             "30112-38", "30112-39", "30112-40", "40001-1"};
     private static final String[] LOCATIONS = {"store-stockholm-01", "store-goteborg-01", "dc-boras"};
+    /** The kinds the fault run's settings ask for, as the sandbox counts them. */
+    private static final List<String> FAULT_KINDS = List.of("SERVER_ERROR", "TOO_MANY_REQUESTS",
+            "TOO_MANY_REQUESTS_WITH_RETRY_AFTER", "DROP", "DROP_AFTER_COMMIT", "SLOW");
     private static final Map<String, Integer> WAREHOUSE = Map.of("store-stockholm-01", 1, "store-goteborg-01", 2,
             "dc-boras", 3);
 
@@ -48,7 +52,10 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         Map<String, BigDecimal> expected = new HashMap<>(); // "warehouse/sku" -> units
         List<String> sellableLines = new ArrayList<>();
         List<String> plantedToFail = new ArrayList<>();
-        int returns = 300;
+        // 150 returns in the suite (about 210 lines, 140 to restock, 250 Sitoo requests): every fault kind lands a few
+        // times, and so do the planted unmapped location and unknown SKU; -Dscenario.size=full runs the 300 it was
+        // written with (-Dfaults.returns=N any other number).
+        int returns = ScenarioSize.of("faults.returns", 150, 300);
         int lines = 0;
         for (int r = 0; r < returns; r++) {
             String location = LOCATIONS[random.nextInt(LOCATIONS.length)];
@@ -77,10 +84,11 @@ class FaultToleranceTest extends SandboxedBridgeTest {
             sandbox.putReturn(ret.json());
         }
         double retriesBefore = redeliveries();
-        // 20 % of Sitoo requests misbehave, every kind represented; slow answers outlast the client timeout.
+        // 20 % of Sitoo requests misbehave, every kind represented; slow answers outlast the client timeout (2 %, so
+        // that the 250-odd requests of the suite's size meet a few).
         sandbox.sitooFaults("""
-                {"seed": 42, "rate429RetryAfter": 0.02, "retryAfterSeconds": 1, "rate429": 0.04, "rate500": 0.05,
-                 "rateDrop": 0.03, "rateDropAfterCommit": 0.05, "rateSlow": 0.01, "slowMillis": 2500}""");
+                {"seed": 42, "rate429RetryAfter": 0.02, "retryAfterSeconds": 1, "rate429": 0.04, "rate500": 0.04,
+                 "rateDrop": 0.03, "rateDropAfterCommit": 0.05, "rateSlow": 0.02, "slowMillis": 2500}""");
 
         poll();
         // What the in-flight retries could not settle, the sweeps do, with the faults still on.
@@ -91,6 +99,8 @@ class FaultToleranceTest extends SandboxedBridgeTest {
         });
         var faults = sandbox.calls();
         sandbox.sitooFaults("{}");
+        assertThat(faultsOnly(faults)).as("every fault kind injected").containsOnlyKeys(FAULT_KINDS)
+                .allSatisfy((kind, count) -> assertThat(count).as(kind).isPositive());
 
         for (var entry : expected.entrySet()) {
             String[] key = entry.getKey().split("/");

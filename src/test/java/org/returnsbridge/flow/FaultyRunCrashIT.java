@@ -1,5 +1,6 @@
 package org.returnsbridge.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.testsupport.BridgeApi;
@@ -60,6 +62,11 @@ class FaultyRunCrashIT {
         backlog.awaitSettled(List.of(new BridgeApi("bridge-2", bridgePort)), sandbox, Duration.ofSeconds(120));
 
         backlog.assertExactlyOnce(sandbox);
+        JsonNode calls = sandbox.calls();
+        for (String kind : List.of("TOO_MANY_REQUESTS_WITH_RETRY_AFTER", "TOO_MANY_REQUESTS", "SERVER_ERROR", "DROP",
+                "DROP_AFTER_COMMIT")) {
+            assertThat(calls.path("sitoo fault " + kind).asInt()).as("Sitoo faults of kind %s injected", kind).isPositive();
+        }
         log.info("FAULTY CRASH RUN: {} sellable lines, {} stock-ins when bridge-1 was killed, faults {}",
                 lines, atKill, sandbox.calls());
     }
