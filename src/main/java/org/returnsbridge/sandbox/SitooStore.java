@@ -33,6 +33,8 @@ final class SitooStore {
     private final List<StoredOrder> orders = new ArrayList<>();
     private final java.util.Set<Integer> deletedOrders = new java.util.HashSet<>();
     private final Map<String, Integer> orderIdsByExternalId = new HashMap<>();
+    /** Planned failures of the next unfiltered product-list requests (the catalogue), in order. */
+    private final java.util.Deque<CataloguePageFault> cataloguePageFaults = new java.util.ArrayDeque<>();
 
     SitooStore(Clock clock) {
         this.clock = clock;
@@ -43,6 +45,7 @@ final class SitooStore {
     }
 
     synchronized void reset() {
+        cataloguePageFaults.clear();
         productsBySku.clear();
         warehouses.clear();
         stock.clear();
@@ -72,6 +75,21 @@ final class SitooStore {
 
     synchronized boolean hasProduct(String sku) {
         return productsBySku.containsKey(sku);
+    }
+
+    synchronized void failNextCataloguePages(int count, CataloguePageFault fault) {
+        for (int i = 0; i < count; i++) {
+            cataloguePageFaults.add(fault);
+        }
+    }
+
+    synchronized int cataloguePageFaultsLeft() {
+        return cataloguePageFaults.size();
+    }
+
+    /** The fault planned for this product-list request, once per planned fault; empty when none is left. */
+    synchronized Optional<CataloguePageFault> takeCataloguePageFault() {
+        return Optional.ofNullable(cataloguePageFaults.poll());
     }
 
     /** All products, or only those whose SKU is listed. */
