@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * (Sandbox extension) How one page of the unfiltered product list (a catalogue read, never a SKU look-up)
- * fails, planned through {@code POST /sandbox/sitoo/catalogue-page-faults?count=&kind=}.
+ * fails, planned through {@code POST /sandbox/sitoo/catalogue-page-faults?count=&kind=&skip=} (after {@code skip}
+ * reads answered normally).
  */
 enum CataloguePageFault {
 

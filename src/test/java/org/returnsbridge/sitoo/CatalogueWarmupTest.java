@@ -134,6 +134,27 @@ class CatalogueWarmupTest extends SandboxedBridgeTest {
         assertThat(sandbox.stock(STOCKHOLM, beyond)).isEqualByComparingTo("1");
     }
 
+    /** The seed's productids 1–5 make the first page: it is kept when the second fails, the rest is looked up. */
+    @Test
+    void aPageFailingMidwayKeepsTheCompletePagesBeforeIt() {
+        sandbox.send("POST", "/sitoo/catalogue-page-faults?skip=1&count=1&kind=bad-item", null);
+        List<String> items = new ArrayList<>();
+        ReturnJson ret = aReturn();
+        for (String sku : SEEDED) {
+            String item = newId();
+            items.add(item);
+            ret.sellable(item, sku, 1);
+        }
+        sandbox.putReturn(ret.json());
+
+        poll();
+
+        assertThat(sandbox.calls(PAGES)).as("the good page and the failed one").isEqualTo(2);
+        assertThat(sandbox.calls(LOOKUPS)).as("30112-40 and 40001-1, beyond the first page").isEqualTo(2);
+        assertThat(items).allSatisfy(item -> assertThat(line(item).state()).isEqualTo(LineState.RESTOCKED));
+        assertThat(sandbox.totalStock()).isEqualByComparingTo(BigDecimal.valueOf(SEEDED.size()));
+    }
+
     /** Nothing of a failed page is cached; the lines fall back to one look-up per SKU, each restocked once. */
     @ParameterizedTest
     @ValueSource(strings = {"500", "bad-item", "truncated"})
