@@ -82,6 +82,17 @@ class StartupRefusalTest {
                 .contains("BRIDGE_METRICS_REFRESH_INTERVAL");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"page-size=0", "page-size=1001", "warmup-max=-1",
+            "warmup-wait=PT6M"})
+    void aCatalogueWarmupSettingOutOfRangeIsRefusedNamingIt(String setting) {
+        String message = startupFailure("--bridge.sitoo.catalogue." + setting);
+
+        String variable = "BRIDGE_SITOO_CATALOGUE_" + setting.substring(0, setting.indexOf('=')).replace('-', '_')
+                .toUpperCase(java.util.Locale.ROOT);
+        assertThat(message).contains("bridge.sitoo.catalogue").contains(variable);
+    }
+
     @Test
     void missingIntegratorRoutesRefuseToStart() {
         String message = startupFailure("--camel.main.routes-include-pattern=file:" + dir + "/*.yaml");

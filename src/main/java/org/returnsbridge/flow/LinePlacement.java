@@ -15,8 +15,8 @@ import org.returnsbridge.sitoo.SitooProduct;
  * warehouse mapped to the return location, and the Sitoo product for the SKU. A line to be restocked
  * that cannot be placed is an exception; there is no default warehouse and no guessed product. Lines
  * that will not be restocked are placed where possible (for the ledger) but never fail and never cost
- * a Sitoo call. The product lookup is steps of the {@code line-sku} route: the catalog's cache first, and
- * only on a miss Sitoo, whose answer is remembered. Sitoo is asked from a bean through the gateway's bean
+ * a Sitoo call. The product lookup is steps of the {@code line-sku} route: on a cold cache the catalogue
+ * warm-up (bounded wait), the catalog's cache, and only on a miss Sitoo, whose answer is remembered. Sitoo is asked from a bean through the gateway's bean
  * proxy, as before, not by a {@code to} in the route: routed from here, inside the line's {@code enrich}
  * and its redelivery, a gateway call left the line unfinished during a Sitoo outage (not yet explained).
  */
@@ -56,7 +56,15 @@ public class LinePlacement {
         return mappings.current().sitooSkuFor(line.item().sku());
     }
 
-    /** Whether an earlier lookup found the product (the catalog's cache), so Sitoo need not be asked. */
+    /**
+     * On a cold cache, waits (bounded) for the catalogue warm-up to reach the SKU, so a backlog's first lines
+     * cost pages of the catalogue rather than a Sitoo call per SKU; at once when the SKU is cached.
+     */
+    public void awaitCatalogue(@Variable(SITOO_SKU) String sitooSku) {
+        catalog.awaitWarmup(sitooSku);
+    }
+
+    /** Whether an earlier lookup or the warm-up found the product (the catalog's cache), so Sitoo need not be asked. */
     public boolean isKnown(@Variable(SITOO_SKU) String sitooSku) {
         return catalog.cached(sitooSku).isPresent();
     }

@@ -83,12 +83,14 @@ public class ReturnRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .bean(placement, "location").id("mapped-warehouse");
         // The product only for a line to be restocked: the catalog's cache answers most lines, and a miss asks
-        // Sitoo (the sitoo-products gateway) and remembers what it answered.
+        // Sitoo (the sitoo-products gateway) and remembers what it answered. On a cold cache a miss first waits,
+        // bounded, for the catalogue warm-up to reach its SKU (pages of the catalogue, not a call per SKU).
         from(SKU_LOOKUP)
                 .routeId("line-sku")
                 .errorHandler(noErrorHandler())
                 .filter(method(placement, "isRestocked")).id("restocked-only")
                     .setVariable(LinePlacement.SITOO_SKU, method(placement, "mappedSku")).id("mapped-sku")
+                    .bean(placement, "awaitCatalogue").id("warm-catalogue")
                     .choice().id("product-cached")
                         .when(method(placement, "isKnown"))
                             .setBody(variable(LinePlacement.SITOO_SKU)).id("cached-sku")

@@ -26,6 +26,15 @@ final class SitooAdmin {
             }
             return HttpAnswer.json(200, java.util.Map.of("deleted", path.get(1)));
         }
+        if (path.size() == 1 && path.get(0).equals("catalogue-page-faults") && call.is("POST")) {
+            int count = call.queryInt("count", 1);
+            int skip = call.queryInt("skip", 0);
+            if (count < 0 || skip < 0) {
+                throw ApiError.badRequest("count and skip must not be negative");
+            }
+            store.failNextCataloguePages(skip, count, CataloguePageFault.of(call.query("kind").orElse("500")));
+            return HttpAnswer.json(200, java.util.Map.of("cataloguePageFaultsLeft", store.cataloguePageFaultsLeft()));
+        }
         String resource = path.size() == 1 ? path.get(0) : "";
         switch (call.method() + " " + resource) {
             case "POST products" -> {

@@ -37,6 +37,10 @@ final class SitooSandboxApi implements VendorApi {
     public String callName(HttpCall call) {
         List<String> segments = call.segments();
         String last = segments.isEmpty() ? "other" : segments.get(segments.size() - 1);
+        if (last.equals("products.json") && call.is("GET") && call.queryList("sku").isEmpty()) {
+            // A read of the whole catalogue (a warm-up's page), counted apart from the look-ups of one SKU.
+            return "GET products catalogue";
+        }
         return call.method() + " " + (last.endsWith(".json") ? last.substring(0, last.length() - 5) : "other");
     }
 
@@ -77,7 +81,14 @@ final class SitooSandboxApi implements VendorApi {
     private HttpAnswer handleSite(HttpCall call, List<String> path) {
         if (JsonHttp.match("products.json", path).isPresent()) {
             requireMethod(call, "GET");
-            return SitooLists.envelope(store.products(call.queryList("sku")), call, "productid");
+            List<String> skus = call.queryList("sku");
+            if (skus.isEmpty()) {
+                Optional<CataloguePageFault> fault = store.takeCataloguePageFault();
+                if (fault.isPresent()) {
+                    return fault.get().answer(SitooLists.envelope(store.products(skus), call, "productid"));
+                }
+            }
+            return SitooLists.envelope(store.products(skus), call, "productid");
         }
         if (JsonHttp.match("warehouses.json", path).isPresent()) {
             requireMethod(call, "GET");

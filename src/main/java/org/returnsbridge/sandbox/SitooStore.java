@@ -33,6 +33,8 @@ final class SitooStore {
     private final List<StoredOrder> orders = new ArrayList<>();
     private final java.util.Set<Integer> deletedOrders = new java.util.HashSet<>();
     private final Map<String, Integer> orderIdsByExternalId = new HashMap<>();
+    /** What the next unfiltered product-list requests (the catalogue) answer, in order: empty = normally. */
+    private final java.util.Deque<Optional<CataloguePageFault>> cataloguePageFaults = new java.util.ArrayDeque<>();
 
     SitooStore(Clock clock) {
         this.clock = clock;
@@ -43,6 +45,7 @@ final class SitooStore {
     }
 
     synchronized void reset() {
+        cataloguePageFaults.clear();
         productsBySku.clear();
         warehouses.clear();
         stock.clear();
@@ -72,6 +75,26 @@ final class SitooStore {
 
     synchronized boolean hasProduct(String sku) {
         return productsBySku.containsKey(sku);
+    }
+
+    /** After {@code skip} catalogue reads answered normally, the next {@code count} fail with {@code fault}. */
+    synchronized void failNextCataloguePages(int skip, int count, CataloguePageFault fault) {
+        for (int i = 0; i < skip; i++) {
+            cataloguePageFaults.add(Optional.empty());
+        }
+        for (int i = 0; i < count; i++) {
+            cataloguePageFaults.add(Optional.of(fault));
+        }
+    }
+
+    synchronized long cataloguePageFaultsLeft() {
+        return cataloguePageFaults.stream().filter(Optional::isPresent).count();
+    }
+
+    /** The fault planned for this product-list request, once per planned fault; empty to answer normally. */
+    synchronized Optional<CataloguePageFault> takeCataloguePageFault() {
+        Optional<CataloguePageFault> next = cataloguePageFaults.poll();
+        return next == null ? Optional.empty() : next;
     }
 
     /** All products, or only those whose SKU is listed. */

@@ -57,6 +57,18 @@ public class SitooClient {
         return Optional.empty();
     }
 
+    /**
+     * One page of the whole product list for the catalogue warm-up: only the fields the bridge uses, sorted
+     * by productid so that products created while the warm-up pages land behind it rather than shifting the
+     * pages already read. Goes through the same {@code sitoo-products} gateway as a single look-up.
+     */
+    CataloguePage cataloguePage(long start, int num) {
+        JsonNode page = gateway.products().send(SitooRequest.get(connection.siteUrl() + "/products.json",
+                "fields=productid,sku,title,active&sort=productid&start=" + start + "&num=" + num,
+                "read the product catalogue from " + start));
+        return CataloguePage.read(page, num);
+    }
+
     public List<SitooWarehouse> warehouses() {
         List<SitooWarehouse> all = new ArrayList<>();
         forEachItem(gateway.warehouses(), connection.siteUrl() + "/warehouses.json", "", "list warehouses", w -> all.add(new SitooWarehouse(

@@ -93,7 +93,8 @@ public class SitooConfiguration {
     }
 
     @Bean
-    SitooCatalog sitooCatalog(SitooClient client, BridgeProperties props) {
-        return new SitooCatalog(client, props.skuCache().maxSize(), props.skuCache().ttl());
+    SitooCatalog sitooCatalog(SitooClient client, BridgeProperties props, CatalogueProperties catalogue,
+                              MeterRegistry meters) {
+        return new SitooCatalog(client, props.skuCache().maxSize(), props.skuCache().ttl(), catalogue, meters);
     }
 }

@@ -54,7 +54,7 @@ public class SitooGatewayRoutes extends RouteBuilder {
                 .to(CALL).id("stock-in-call");
         from(ORDERS).routeId("sitoo-order").description("Sitoo orders: post, find by externalid, list")
                 .to(CALL).id("order-call");
-        from(PRODUCTS).routeId("sitoo-products").description("Sitoo products: look up a SKU")
+        from(PRODUCTS).routeId("sitoo-products").description("Sitoo products: look up a SKU, page through the catalogue")
                 .to(CALL).id("products-call");
         from(WAREHOUSES).routeId("sitoo-warehouses").description("Sitoo warehouses: the list the mappings are checked against")
                 .to(CALL).id("warehouses-call");
