@@ -36,6 +36,14 @@ final class BenchmarkReport {
     static final long P99_GOAL_MILLIS = 500;
     static final int MEMORY_GOAL_LINES = 100_000;
     static final String MEMORY_GOAL_HEAP = "256m";
+    static final int DAY_GOAL_LINES = 1_000_000;
+    static final String DAY_GOAL_HEAP = "512m";
+    /**
+     * Flat, for the report: the last third of the heap-after-GC samples is on average within 10% (or 10 MB) of the
+     * first third. Reported beside the slope, never asserted.
+     */
+    static final double FLAT_TOLERANCE = 0.10;
+    static final double FLAT_TOLERANCE_MB = 10;
     static final double CLUSTER_RATIO_GOAL = 0.9;
 
     private final BenchmarkSettings settings;
@@ -113,6 +121,7 @@ final class BenchmarkReport {
 
         String memoryGoal = "the 100 000-line backlog drains with the bridge's heap at 256 MB";
         goals.add(memoryGoal(memoryGoal));
+        goals.add(dayGoal());
         if (settings.scenarios().contains(BenchmarkSettings.Scenario.CLUSTER)) {
             goals.add(clusterGoal());
         }
@@ -183,6 +192,40 @@ final class BenchmarkReport {
         return new Goal(goal, target, measured, "met", "finished exactly within the limit");
     }
 
+    private Goal dayGoal() {
+        String goal = "a 1 000 000-line day drains and is reconciled at -Xmx512m, heap after GC flat";
+        String target = "finishes, stock exact, reconciled, last third ≈ first third";
+        Optional<ScenarioResult> run = results.stream().filter(r -> r.scenario.equals("memory-day")).findFirst();
+        if (run.isEmpty()) {
+            return Goal.notJudged(goal, target, "not run");
+        }
+        ScenarioResult r = run.get();
+        if (!r.correct() || r.reconciliationSeconds == null) {
+            String why = Boolean.TRUE.equals(r.outOfMemory) ? "OutOfMemoryError" : String.valueOf(r.error);
+            return new Goal(goal, target, why, "missed", "did not finish exactly or was not reconciled");
+        }
+        String measured = fmt(r.lines) + " lines drained in " + fmt(r.drainSeconds) + " s, reconciled in "
+                + fmt(r.reconciliationSeconds) + " s (" + fmt(r.reconciliationFindings) + " findings); heap after GC "
+                + fmt(r.heapAfterGcFirstThirdMb) + " → " + fmt(r.heapAfterGcLastThirdMb) + " MB (first → last third of "
+                + (r.heapAfterGcSamples == null ? 0 : r.heapAfterGcSamples.size()) + " samples), slope "
+                + fmt(r.heapAfterGcSlopeMbPerMinute) + " MB/min, max " + fmt(r.heapAfterGcMaxDrainMb) + " MB draining, "
+                + fmt(r.heapAfterGcMaxReconciliationMb) + " MB reconciling, -Xmx" + r.bridgeHeapLimit;
+        if (r.heapAfterGcFirstThirdMb == null) {
+            return new Goal(goal, target, measured, "not judged", "too few heap samples: a longer run is needed");
+        }
+        double allowed = Math.max(r.heapAfterGcFirstThirdMb * FLAT_TOLERANCE, FLAT_TOLERANCE_MB);
+        boolean flat = r.heapAfterGcLastThirdMb - r.heapAfterGcFirstThirdMb <= allowed;
+        String growth = fmt(Math.round((r.heapAfterGcLastThirdMb - r.heapAfterGcFirstThirdMb) * 10) / 10.0) + " MB";
+        boolean goalSize = r.lines != null && r.lines >= DAY_GOAL_LINES && DAY_GOAL_HEAP.equals(r.bridgeHeapLimit);
+        if (!goalSize) {
+            return new Goal(goal, target, measured, "not comparable", (flat ? "flat" : "rising") + " (" + growth
+                    + ") at " + fmt(r.lines) + " lines with -Xmx" + r.bridgeHeapLimit + "; the goal is "
+                    + fmt(DAY_GOAL_LINES) + " lines with -Xmx" + DAY_GOAL_HEAP);
+        }
+        return new Goal(goal, target, measured, flat ? "met" : "missed", (flat ? "flat: " : "rising: ") + growth
+                + " from the first third to the last");
+    }
+
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Reveni → Sitoo bridge benchmark\n\n");
@@ -244,6 +287,15 @@ final class BenchmarkReport {
         if (results.stream().anyMatch(r -> r.nodes != null)) {
             clusterSection(md);
         }
+
+        results.stream().filter(r -> r.heapAfterGcSamples != null && !r.heapAfterGcSamples.isEmpty()).findFirst()
+                .ifPresent(r -> {
+                    md.append("\n## Memory over a day: heap after a full GC, every 10 s (").append(r.scenario).append(")\n\n");
+                    md.append("Seconds since the bridge was ready → MB held, in the phase sampled (drain, reconciliation, after): ");
+                    md.append(String.join(", ", r.heapAfterGcSamples.stream().map(sample -> fmt(sample.atSeconds()) + " s "
+                            + fmt(sample.heapMb()) + (sample.phase().equals("drain") ? "" : " (" + sample.phase() + ")"))
+                            .toList())).append(".\n");
+                });
 
         md.append("\n## Goals\n\n| goal | target | measured | result | by how much |\n|---|---|---|---|---|\n");
         for (Goal g : goals()) {

@@ -104,6 +104,33 @@ final class BridgeClient {
                 .path("value").path("used").asLong();
     }
 
+    /**
+     * The heap still in use after a full collection, asked for now ({@code java.lang:type=Memory} gc(), then
+     * HeapMemoryUsage.used): what the process really holds, not garbage waiting for the next collection.
+     */
+    long heapAfterGcBytes() {
+        jolokia("{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}");
+        return heapUsedBytes();
+    }
+
+    /** Runs the reconciliation of {@code day} ({@code POST /api/reconciliation/run}) and answers the stored report. */
+    JsonNode reconcile(java.time.LocalDate day, Duration timeout) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+                            + "/api/reconciliation/run?date=" + day)).header("Authorization", authorization).timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("reconciliation answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("bridge unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode jolokia(String request) {
         JsonNode answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/jolokia"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)));

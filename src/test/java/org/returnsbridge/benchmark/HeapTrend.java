@@ -1,0 +1,85 @@
+package org.returnsbridge.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The bridge's heap after a full collection, sampled every {@code period} over a run, and whether it stays flat: the
+ * least-squares slope (MB per minute) and the mean of the last third against the first. Heap in use between
+ * collections mostly measures garbage; what is left after one is what the bridge holds, so a bridge that keeps
+ * something per line shows a rising line here, whatever the collector does.
+ */
+final class HeapTrend implements AutoCloseable {
+
+    /** One sample: seconds since the trend started, heap after GC in MB, what the run was doing. */
+    record Sample(double atSeconds, double heapMb, String phase) {}
+
+    private final List<Sample> samples = new ArrayList<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "heap-trend");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long startNanos = System.nanoTime();
+    private volatile String phase = "drain";
+
+    HeapTrend(LongSupplier heapAfterGcBytes, long periodSeconds) {
+        sampler.scheduleWithFixedDelay(() -> {
+            try {
+                double mb = RunningBridge.mb(heapAfterGcBytes.getAsLong());
+                synchronized (samples) {
+                    samples.add(new Sample(Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, mb, phase));
+                }
+            } catch (RuntimeException notUpOrBusy) {
+                // starting, or too busy to answer: the next sample will do
+            }
+        }, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+    }
+
+    void phase(String now) {
+        phase = now;
+    }
+
+    List<Sample> samples() {
+        synchronized (samples) {
+            return List.copyOf(samples);
+        }
+    }
+
+    /** Least-squares slope of heap after GC over time, in MB per minute; null with fewer than 3 samples. */
+    static Double slopeMbPerMinute(List<Sample> samples) {
+        if (samples.size() < 3) {
+            return null;
+        }
+        double meanT = samples.stream().mapToDouble(Sample::atSeconds).average().orElse(0);
+        double meanH = samples.stream().mapToDouble(Sample::heapMb).average().orElse(0);
+        double num = 0;
+        double den = 0;
+        for (Sample s : samples) {
+            num += (s.atSeconds() - meanT) * (s.heapMb() - meanH);
+            den += (s.atSeconds() - meanT) * (s.atSeconds() - meanT);
+        }
+        return den == 0 ? null : Math.round(num / den * 60 * 100) / 100.0;
+    }
+
+    /** Mean heap after GC over the first and the last third of the samples (MB); null with fewer than 3 samples. */
+    static double[] firstAndLastThird(List<Sample> samples) {
+        if (samples.size() < 3) {
+            return null;
+        }
+        int third = samples.size() / 3;
+        double first = samples.subList(0, third).stream().mapToDouble(Sample::heapMb).average().orElse(0);
+        double last = samples.subList(samples.size() - third, samples.size()).stream().mapToDouble(Sample::heapMb)
+                .average().orElse(0);
+        return new double[] {Math.round(first * 10) / 10.0, Math.round(last * 10) / 10.0};
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+    }
+}
