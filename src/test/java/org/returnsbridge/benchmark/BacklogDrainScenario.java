@@ -18,8 +18,8 @@ final class BacklogDrainScenario {
     private static final Duration POLL = Duration.ofSeconds(1);
     /** After the drain, how long no new stock-in may arrive before the final audit (late duplicates show here). */
     private static final Duration QUIET = Duration.ofSeconds(3);
-    /** The day-memory run's heap-after-GC sampling: each sample is a full collection, so not too often. */
-    private static final Duration HEAP_SAMPLE_PERIOD = Duration.ofSeconds(10);
+    /** The day-memory run's heap-after-GC sampling: two small Jolokia reads each time. */
+    private static final Duration HEAP_SAMPLE_PERIOD = Duration.ofSeconds(5);
 
     private final BenchmarkSettings settings;
     private final BenchmarkCatalogue catalogue;

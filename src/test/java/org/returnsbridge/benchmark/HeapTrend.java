@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The bridge's heap after a full collection, sampled every {@code period} over a run, and whether it stays flat: the
- * least-squares slope (MB per minute) and the mean of the last third against the first. Heap in use between
- * collections mostly measures garbage; what is left after one is what the bridge holds, so a bridge that keeps
- * something per line shows a rising line here, whatever the collector does.
+ * The bridge's heap right after its latest collection, sampled every {@code period} over a run, and whether it stays
+ * flat: the least-squares slope (MB per minute) and the mean of the last third against the first. Heap in use
+ * between collections mostly measures garbage; what is left after one is what the bridge holds (G1's young
+ * collections leave old-generation garbage until its next concurrent cycle, which the heap's occupancy threshold
+ * bounds), so a bridge that keeps something per line shows a rising line here, one that does not a flat one.
  */
 final class HeapTrend implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class HeapTrend implements AutoCloseable {
     });
     private final long startNanos = System.nanoTime();
     private volatile String phase = "drain";
+    private boolean failureSaid;
 
     HeapTrend(LongSupplier heapAfterGcBytes, long periodSeconds) {
         sampler.scheduleWithFixedDelay(() -> {
@@ -35,7 +37,11 @@ final class HeapTrend implements AutoCloseable {
                     samples.add(new Sample(Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, mb, phase));
                 }
             } catch (RuntimeException notUpOrBusy) {
-                // starting, or too busy to answer: the next sample will do
+                // starting, or too busy to answer: the next sample will do (said once, should it never answer)
+                if (!failureSaid) {
+                    failureSaid = true;
+                    Console.say("heap after GC not read (yet): " + notUpOrBusy.getMessage());
+                }
             }
         }, periodSeconds, periodSeconds, TimeUnit.SECONDS);
     }
