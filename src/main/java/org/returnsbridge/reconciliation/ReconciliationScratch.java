@@ -127,6 +127,15 @@ class ReconciliationScratch implements AutoCloseable {
         }
     }
 
+    /**
+     * Rows of runs that never reached {@link #close()} (the node was killed mid-run), older than {@code before}: no
+     * run lasts that long, so no live run's rows are touched.
+     */
+    static void deleteAbandoned(JdbcTemplate jdbc, java.time.Instant before) {
+        jdbc.update("DELETE FROM reconciliation_stock_in WHERE created_at < ?", Sql.utc(before));
+        jdbc.update("DELETE FROM reconciliation_order WHERE created_at < ?", Sql.utc(before));
+    }
+
     @Override
     public void close() {
         pendingStockIns.clear();

@@ -30,6 +30,8 @@ public class ReconciliationService {
     private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
     /** Sitoo rows parked per database round trip. */
     private static final int SCRATCH_BATCH = 500;
+    /** Scratch rows older than this belong to a run that died: every run deletes its own when it ends. */
+    private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofDays(1);
 
     private final Reconciler reconciler;
     private final JdbcTemplate jdbc;
@@ -64,6 +66,7 @@ public class ReconciliationService {
     public ReconciliationReport run(LocalDate day) {
         Path target = csvFile(day);
         Path temp = null;
+        ReconciliationScratch.deleteAbandoned(jdbc, clock.instant().minus(ABANDONED_AFTER));
         try {
             Files.createDirectories(reportsDir);
             temp = Files.createTempFile(reportsDir, ".reconciliation-", ".csv");
