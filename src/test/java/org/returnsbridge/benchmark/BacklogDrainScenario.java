@@ -18,8 +18,8 @@ final class BacklogDrainScenario {
     private static final Duration POLL = Duration.ofSeconds(1);
     /** After the drain, how long no new stock-in may arrive before the final audit (late duplicates show here). */
     private static final Duration QUIET = Duration.ofSeconds(3);
-    /** The day-memory run's heap-after-GC sampling: two small Jolokia reads each time. */
-    private static final Duration HEAP_SAMPLE_PERIOD = Duration.ofSeconds(5);
+    /** The day-memory run's heap-after-GC sampling: a full collection of the bridge each time, so not too often. */
+    private static final Duration HEAP_SAMPLE_PERIOD = Duration.ofSeconds(10);
 
     private final BenchmarkSettings settings;
     private final BenchmarkCatalogue catalogue;
@@ -85,7 +85,7 @@ final class BacklogDrainScenario {
                 drain(result, sandbox, bridge, expected);
                 return result;
             }
-            try (HeapTrend trend = new HeapTrend(bridge.client()::heapAfterGcBytes, HEAP_SAMPLE_PERIOD.toSeconds())) {
+            try (HeapTrend trend = new HeapTrend(bridge::heapAfterFullGcBytes, HEAP_SAMPLE_PERIOD.toSeconds())) {
                 drain(result, sandbox, bridge, expected);
                 if (result.finished) {
                     reconcile(result, bridge, trend);

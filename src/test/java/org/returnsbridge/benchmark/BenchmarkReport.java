@@ -290,7 +290,7 @@ final class BenchmarkReport {
 
         results.stream().filter(r -> r.heapAfterGcSamples != null && !r.heapAfterGcSamples.isEmpty()).findFirst()
                 .ifPresent(r -> {
-                    md.append("\n## Memory over a day: heap right after the latest GC, every 5 s (").append(r.scenario).append(")\n\n");
+                    md.append("\n## Memory over a day: heap after a full GC, every 10 s (").append(r.scenario).append(")\n\n");
                     md.append("Seconds since the bridge was ready → MB held, in the phase sampled (drain, reconciliation, after): ");
                     md.append(String.join(", ", r.heapAfterGcSamples.stream().map(sample -> fmt(sample.atSeconds()) + " s "
                             + fmt(sample.heapMb()) + (sample.phase().equals("drain") ? "" : " (" + sample.phase() + ")"))

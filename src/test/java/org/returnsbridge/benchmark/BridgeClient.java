@@ -104,43 +104,6 @@ final class BridgeClient {
                 .path("value").path("used").asLong();
     }
 
-    /**
-     * The heap in use right after the JVM's latest collection: the {@code LastGcInfo} of each
-     * {@code java.lang:type=GarbageCollector} (the one that ended last), its {@code memoryUsageAfterGc} summed over the
-     * heap pools. What the bridge holds, not garbage waiting for the next collection; read only (the access policy
-     * allows no operation such as gc(), and asking for collections would change what is measured).
-     */
-    long heapAfterGcBytes() {
-        JsonNode pools = jolokia("{\"type\":\"read\",\"mbean\":\"java.lang:type=MemoryPool,name=*\","
-                + "\"attribute\":[\"Name\",\"Type\"]}").path("value");
-        Set<String> heapPools = new HashSet<>();
-        pools.forEach(pool -> {
-            if ("HEAP".equals(pool.path("Type").asText())) {
-                heapPools.add(pool.path("Name").asText());
-            }
-        });
-        JsonNode collectors = jolokia("{\"type\":\"read\",\"mbean\":\"java.lang:type=GarbageCollector,name=*\","
-                + "\"attribute\":\"LastGcInfo\"}").path("value");
-        JsonNode latest = null;
-        for (JsonNode collector : collectors) {
-            JsonNode info = collector.path("LastGcInfo");
-            if (info.isObject() && (latest == null || info.path("endTime").asLong() > latest.path("endTime").asLong())) {
-                latest = info;
-            }
-        }
-        if (latest == null) {
-            throw new IllegalStateException("no collection yet");
-        }
-        long used = 0;
-        for (var pool : latest.path("memoryUsageAfterGc").properties()) {
-            if (heapPools.contains(pool.getKey())) {
-                JsonNode usage = pool.getValue().has("value") ? pool.getValue().path("value") : pool.getValue();
-                used += usage.path("used").asLong();
-            }
-        }
-        return used;
-    }
-
     /** Runs the reconciliation of {@code day} ({@code POST /api/reconciliation/run}) and answers the stored report. */
     JsonNode reconcile(java.time.LocalDate day, Duration timeout) {
         try {

@@ -8,11 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The bridge's heap right after its latest collection, sampled every {@code period} over a run, and whether it stays
- * flat: the least-squares slope (MB per minute) and the mean of the last third against the first. Heap in use
- * between collections mostly measures garbage; what is left after one is what the bridge holds (G1's young
- * collections leave old-generation garbage until its next concurrent cycle, which the heap's occupancy threshold
- * bounds), so a bridge that keeps something per line shows a rising line here, one that does not a flat one.
+ * The bridge's heap after a full collection, sampled every {@code period} over a run, and whether it stays flat: the
+ * least-squares slope (MB per minute) and the mean of the last third against the first. Heap in use between
+ * collections mostly measures garbage, and so does the heap right after a young collection (G1 leaves old-generation
+ * garbage until its next concurrent cycle: a first try read LastGcInfo and saw a rise that was only that); what a
+ * full collection leaves is what the bridge holds, so a bridge that keeps something per line shows a rising line
+ * here, one that does not a flat one.
  */
 final class HeapTrend implements AutoCloseable {
 

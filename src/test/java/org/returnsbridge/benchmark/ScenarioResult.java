@@ -49,7 +49,7 @@ public final class ScenarioResult {
     public Double heapPeakSampledMb;
     /** Sum of the heap pools' own peak usage since JVM start (Jolokia, read at the end): an upper bound. */
     public Double heapPoolsPeakSumMb;
-    /** Day-memory run: the heap right after the latest GC, sampled over the drain and the reconciliation (HeapTrend). */
+    /** Day-memory run: the heap after a full GC (jcmd GC.run), sampled over the drain and the reconciliation (HeapTrend). */
     public List<HeapTrend.Sample> heapAfterGcSamples;
     /** Least-squares slope of {@link #heapAfterGcSamples}, MB per minute: about 0 when the heap stays flat. */
     public Double heapAfterGcSlopeMbPerMinute;
