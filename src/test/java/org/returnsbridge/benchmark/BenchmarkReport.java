@@ -358,8 +358,9 @@ final class BenchmarkReport {
                             + "below ").append(P99_MEANINGFUL_SAMPLE).append(" a p99 is the slowest one.\n\n");
             md.append("| run | changes/s asked | product cache at window start | priming returns | changes sent | changes/s (measured window) "
                     + "| stock-ins measured | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | missing | p99 from the change in Reveni (ms) "
-                    + "| product look-ups in the window | Sitoo calls in the window |\n");
-            md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "| product look-ups in the window | Sitoo calls in the window | bridge's webhook answer p50 / p99 (ms) "
+                    + "| wait in Reveni's send lane p50 / p99 (ms) |\n");
+            md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (ScenarioResult r : steady) {
                 md.append("| ").append(r.scenario).append(" | ").append(r.steadyRate).append(" | ").append(r.cacheAtStart)
                         .append(" | ").append(fmt(r.primingReturns)).append(" | ").append(fmt(r.eventsSent))
@@ -369,6 +370,8 @@ final class BenchmarkReport {
                         .append(" | ").append(fmt(r.latencyMaxMillis)).append(" | ").append(fmt(r.missingStockIns))
                         .append(" | ").append(fmt(r.changeToStockInP99Millis)).append(" | ")
                         .append(fmt(r.productLookupsWhileMeasured)).append(" | ").append(fmt(r.sitooCallsWhileMeasured))
+                        .append(" | ").append(fmt(r.webhookAnswerP50Millis)).append(" / ").append(fmt(r.webhookAnswerP99Millis))
+                        .append(" | ").append(fmt(r.webhookQueuedP50Millis)).append(" / ").append(fmt(r.webhookQueuedP99Millis))
                         .append(" |\n");
             }
         }

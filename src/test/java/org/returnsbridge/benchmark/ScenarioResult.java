@@ -95,6 +95,12 @@ public final class ScenarioResult {
     /** Same, measured from the return changing in Reveni instead of from the webhook being sent. */
     public Long changeToStockInP99Millis;
     public Long productLookupsWhileMeasured;
+    /** The bridge's answer to a webhook (sandbox: first attempt sent → answered), over the window's deliveries. */
+    public Long webhookAnswerP50Millis;
+    public Long webhookAnswerP99Millis;
+    /** A change's wait in the sandbox's one-at-a-time lane before its webhook left (queued → first attempt sent). */
+    public Long webhookQueuedP50Millis;
+    public Long webhookQueuedP99Millis;
     /** Every Sitoo request in the measured window (look-ups, catalogue pages, stock-ins, 429s included). */
     public Long sitooCallsWhileMeasured;
     /** Returns sent before the clock starts, one sellable line per SKU, so the product cache is warm. */

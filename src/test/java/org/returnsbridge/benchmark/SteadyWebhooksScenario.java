@@ -225,6 +225,7 @@ final class SteadyWebhooksScenario {
 
         TransactionAudit audit = result.checkStock(expected, sandbox, true);
         latencies(result, probes, deliveries, audit);
+        deliveryTimes(result, deliveries, measuredStartMillis);
         result.finished = caughtUp;
         if (!caughtUp) {
             result.error = "Sitoo's stock did not reach the expected stock within " + CATCH_UP.toSeconds()
@@ -343,6 +344,33 @@ final class SteadyWebhooksScenario {
         if (failedDeliveries > 0) {
             result.note(failedDeliveries + " measured webhook(s) were not answered 2xx by the bridge");
         }
+    }
+
+    /**
+     * Where a change spends its time before the measured latency starts: waiting in the sandbox's lane for the
+     * URL (Reveni's sender posts one event at a time per URL, so a bridge slow to answer makes the next ones
+     * wait), then the bridge's answer (signature, inbox insert, queueing for processing). Every delivery whose
+     * first attempt left in the measured window counts, not only those that led to a stock-in.
+     */
+    private static void deliveryTimes(ScenarioResult result, DeliveryCollector deliveries, long measuredStartMillis) {
+        List<Long> answer = new ArrayList<>();
+        List<Long> queued = new ArrayList<>();
+        for (List<JsonNode> ofReturn : deliveries.byReturnInOrder().values()) {
+            for (JsonNode d : ofReturn) {
+                long sent = d.path("firstSentAtMillis").asLong();
+                if (sent < measuredStartMillis || d.path("answeredAtMillis").asLong() == 0) {
+                    continue;
+                }
+                answer.add(d.path("answeredAtMillis").asLong() - sent);
+                queued.add(sent - d.path("queuedAtMillis").asLong());
+            }
+        }
+        Percentiles answers = new Percentiles(answer.stream().mapToLong(Long::longValue).toArray());
+        Percentiles waits = new Percentiles(queued.stream().mapToLong(Long::longValue).toArray());
+        result.webhookAnswerP50Millis = answers.at(50);
+        result.webhookAnswerP99Millis = answers.at(99);
+        result.webhookQueuedP50Millis = waits.at(50);
+        result.webhookQueuedP99Millis = waits.at(99);
     }
 
     /**
