@@ -357,14 +357,15 @@ final class BenchmarkReport {
                             + "it receives (product cache empty, JIT cold). Stock-ins measured is the sample size of the percentiles; "
                             + "below ").append(P99_MEANINGFUL_SAMPLE).append(" a p99 is the slowest one.\n\n");
             md.append("| run | changes/s asked | product cache at window start | priming returns | changes sent | changes/s (measured window) "
+                    + "| webhooks sent/s (measured window) "
                     + "| stock-ins measured | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | missing | p99 from the change in Reveni (ms) "
                     + "| product look-ups in the window | Sitoo calls in the window | bridge's webhook answer p50 / p99 (ms) "
-                    + "| wait in Reveni's send lane p50 / p99 (ms) |\n");
-            md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "| wait in Reveni's send lane p50 / p99 (ms) | Sitoo call's mean wait for the rate limit (ms) |\n");
+            md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (ScenarioResult r : steady) {
                 md.append("| ").append(r.scenario).append(" | ").append(r.steadyRate).append(" | ").append(r.cacheAtStart)
                         .append(" | ").append(fmt(r.primingReturns)).append(" | ").append(fmt(r.eventsSent))
-                        .append(" | ").append(fmt(r.eventsPerSecondSent))
+                        .append(" | ").append(fmt(r.eventsPerSecondSent)).append(" | ").append(fmt(r.webhooksSentPerSecond))
                         .append(" | ").append(fmt(r.measuredStockIns)).append(" | ").append(fmt(r.latencyP50Millis))
                         .append(" | ").append(fmt(r.latencyP95Millis)).append(" | ").append(fmt(r.latencyP99Millis))
                         .append(" | ").append(fmt(r.latencyMaxMillis)).append(" | ").append(fmt(r.missingStockIns))
@@ -372,6 +373,7 @@ final class BenchmarkReport {
                         .append(fmt(r.productLookupsWhileMeasured)).append(" | ").append(fmt(r.sitooCallsWhileMeasured))
                         .append(" | ").append(fmt(r.webhookAnswerP50Millis)).append(" / ").append(fmt(r.webhookAnswerP99Millis))
                         .append(" | ").append(fmt(r.webhookQueuedP50Millis)).append(" / ").append(fmt(r.webhookQueuedP99Millis))
+                        .append(" | ").append(fmt(r.sitooRateLimitWaitMeanMillis))
                         .append(" |\n");
             }
         }

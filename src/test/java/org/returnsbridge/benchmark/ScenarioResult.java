@@ -101,6 +101,10 @@ public final class ScenarioResult {
     /** A change's wait in the sandbox's one-at-a-time lane before its webhook left (queued → first attempt sent). */
     public Long webhookQueuedP50Millis;
     public Long webhookQueuedP99Millis;
+    /** Webhooks whose first attempt left during the measured window, per second: below the changes' rate, a lane falling behind. */
+    public Double webhooksSentPerSecond;
+    /** The bridge's mean wait of a Sitoo call for its turn under the rate limit, from the window to the catch-up. */
+    public Double sitooRateLimitWaitMeanMillis;
     /** Every Sitoo request in the measured window (look-ups, catalogue pages, stock-ins, 429s included). */
     public Long sitooCallsWhileMeasured;
     /** Returns sent before the clock starts, one sellable line per SKU, so the product cache is warm. */

@@ -147,6 +147,7 @@ final class SteadyWebhooksScenario {
         long measuredStartMillis;
         long measuredEndMillis;
         Map<String, Long> callsAtMeasuredStart = null;
+        double[] waitAtMeasuredStart = null;
         try {
             collector.scheduleWithFixedDelay(deliveries::collectQuietly, 1, 1, TimeUnit.SECONDS);
             collector.scheduleWithFixedDelay(bridge::sampleHeap, 0, 1, TimeUnit.SECONDS);
@@ -181,6 +182,7 @@ final class SteadyWebhooksScenario {
             }
             measuredStartMillis = System.currentTimeMillis();
             callsAtMeasuredStart = sandbox.calls("sitoo");
+            waitAtMeasuredStart = rateLimitWait(bridge);
             long streamLimit = (long) ((settings.steadySeconds() + settings.steadyWarmupSeconds()) * 3 + 60);
             if (!streamDone.await(streamLimit, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the event stream did not finish within " + streamLimit + " s");
@@ -222,10 +224,15 @@ final class SteadyWebhooksScenario {
         result.sitooCallsPerRestockedUnit = expected.restockUnits() == 0 ? null
                 : Math.round(result.sitooCalls * 10_000.0 / expected.restockUnits()) / 10_000.0;
         bridge.recordMemory(result);
+        double[] waitAtEnd = rateLimitWait(bridge);
+        if (waitAtMeasuredStart != null && waitAtEnd != null && waitAtEnd[1] > waitAtMeasuredStart[1]) {
+            double calls = waitAtEnd[1] - waitAtMeasuredStart[1];
+            result.sitooRateLimitWaitMeanMillis = BacklogDrainScenario.round((waitAtEnd[0] - waitAtMeasuredStart[0]) * 1000 / calls);
+        }
 
         TransactionAudit audit = result.checkStock(expected, sandbox, true);
         latencies(result, probes, deliveries, audit);
-        deliveryTimes(result, deliveries, measuredStartMillis);
+        deliveryTimes(result, deliveries, measuredStartMillis, measuredEndMillis);
         result.finished = caughtUp;
         if (!caughtUp) {
             result.error = "Sitoo's stock did not reach the expected stock within " + CATCH_UP.toSeconds()
@@ -262,6 +269,16 @@ final class SteadyWebhooksScenario {
             throw new IllegalStateException("priming returns not restocked within " + PRIMING_LIMIT.toSeconds() + " s");
         }
         return returns;
+    }
+
+    /** The bridge's own record of Sitoo calls waiting for their turn under the rate limit: [seconds, calls]. */
+    private static double[] rateLimitWait(RunningBridge bridge) {
+        try {
+            return bridge.client().timerTotals("bridge_vendor_rate_limit_wait_seconds", "vendor=\"sitoo\"");
+        } catch (RuntimeException e) {
+            Console.say("steady: could not read the bridge's rate-limit wait: " + e.getMessage());
+            return null;
+        }
     }
 
     private static long total(Map<String, Long> calls) {
@@ -352,14 +369,19 @@ final class SteadyWebhooksScenario {
      * wait), then the bridge's answer (signature, inbox insert, queueing for processing). Every delivery whose
      * first attempt left in the measured window counts, not only those that led to a stock-in.
      */
-    private static void deliveryTimes(ScenarioResult result, DeliveryCollector deliveries, long measuredStartMillis) {
+    private static void deliveryTimes(ScenarioResult result, DeliveryCollector deliveries, long measuredStartMillis,
+                                      long measuredEndMillis) {
         List<Long> answer = new ArrayList<>();
         List<Long> queued = new ArrayList<>();
+        long sentInWindow = 0;
         for (List<JsonNode> ofReturn : deliveries.byReturnInOrder().values()) {
             for (JsonNode d : ofReturn) {
                 long sent = d.path("firstSentAtMillis").asLong();
                 if (sent < measuredStartMillis || d.path("answeredAtMillis").asLong() == 0) {
                     continue;
+                }
+                if (sent <= measuredEndMillis) {
+                    sentInWindow++;
                 }
                 answer.add(d.path("answeredAtMillis").asLong() - sent);
                 queued.add(sent - d.path("queuedAtMillis").asLong());
@@ -371,6 +393,8 @@ final class SteadyWebhooksScenario {
         result.webhookAnswerP99Millis = answers.at(99);
         result.webhookQueuedP50Millis = waits.at(50);
         result.webhookQueuedP99Millis = waits.at(99);
+        result.webhooksSentPerSecond = BacklogDrainScenario.round(sentInWindow * 1000.0
+                / Math.max(1, measuredEndMillis - measuredStartMillis));
     }
 
     /**
