@@ -133,14 +133,14 @@ final class BenchmarkReport {
         }
         ScenarioResult r = any.get();
         if (!r.correct() || r.sitooCallsPerRestockedUnit == null) {
-            return Goal.notJudged(goal, target, "not judged: backlog-interval did not finish exactly").on(sample(r), false);
+            return Goal.notJudged(goal, target, "not judged: backlog-interval did not finish exactly").beside(sample(r));
         }
         if (!Integer.valueOf(returns).equals(r.returns)) {
             return Goal.notJudged(goal, target, "not run at " + fmt(returns) + " returns (this run: " + fmt(r.returns) + ")")
-                    .on(sample(r), false);
+                    .beside(sample(r));
         }
         return Goal.atMost(goal, target, r.sitooCallsPerRestockedUnit, wanted,
-                fmt(r.sitooCallsPerRestockedUnit) + " (calls " + callsByKind(r) + ")", "")
+                fmt(r.sitooCallsPerRestockedUnit) + ": Sitoo calls " + callsByKind(r), "")
                 .on(sample(r), false);
     }
 
@@ -173,10 +173,10 @@ final class BenchmarkReport {
         }
         ScenarioResult r = any.get();
         if (!r.correct()) {
-            return Goal.notJudged(goal, target, "not judged: " + id + " did not finish exactly").on(steadySample(r), false);
+            return Goal.notJudged(goal, target, "not judged: " + id + " did not finish exactly").beside(steadySample(r));
         }
         if (r.latencyP99Millis == null) {
-            return Goal.notJudged(goal, target, "not judged: no stock-in was measured").on(steadySample(r), false);
+            return Goal.notJudged(goal, target, "not judged: no stock-in was measured").beside(steadySample(r));
         }
         String measured = r.latencyP99Millis + " ms (p50 " + r.latencyP50Millis + ", p95 " + r.latencyP95Millis + ")"
                 + (r.measuredStockIns < P99_MEANINGFUL_SAMPLE
@@ -269,7 +269,7 @@ final class BenchmarkReport {
                 + " MB sampled" + (r.heapFlatHow == null ? "" : "; " + r.heapFlatHow);
         if (r.heapFlat == null) {
             return new Goal(goal, target, measured, "not judged: the run did not measure whether the heap stayed flat", "")
-                    .on(sample(r), false);
+                    .beside(sample(r));
         }
         return new Goal(goal, target, measured, r.heapFlat ? "met" : "missed",
                 r.heapFlat ? "finished exactly, heap flat" : "finished exactly, but the heap grew with the lines").on(sample(r), false);

@@ -32,12 +32,15 @@ class BenchmarkReportTest {
         assertThat(coldSmall.sample()).isEqualTo("2,000 returns, 4,975 lines, 3,800 restocked units");
         assertThat(coldSmall.basis()).isEqualTo(Goal.MEASURED);
 
-        assertThat(goal(goals, "10,000-return").result()).isEqualTo("not run at 10,000 returns (this run: 2,000)");
+        Goal coldLarge = goal(goals, "10,000-return");
+        assertThat(coldLarge.result()).isEqualTo("not run at 10,000 returns (this run: 2,000)");
+        assertThat(coldLarge.basis()).as("nothing was measured for it").isEqualTo("—");
 
         Goal ratio = goal(goals, "faster than the naive baseline");
         assertThat(ratio.result()).as("a 2 000-return ratio is not the 10 000-return goal").isEqualTo("not comparable");
         assertThat(ratio.basis()).isEqualTo(Goal.EXTRAPOLATED);
         assertThat(ratio.sample()).contains("interval: 2,000 returns", "naive: 100 of 2,000 returns (240 of 4,975 lines) run");
+        assertThat(ratio.margin()).startsWith("ran 2,000 returns; the goal is at 10,000; at this size: missed by");
 
         Goal warm20 = goal(goals, "20 changes/s, product cache warm");
         assertThat(warm20.result()).isEqualTo("met");

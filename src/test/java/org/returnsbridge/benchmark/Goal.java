@@ -27,10 +27,15 @@ public record Goal(String goal, String target, String measured, String result, S
         return new Goal(goal, target, measured, result, margin, sampleSizes, extrapolated ? EXTRAPOLATED : MEASURED);
     }
 
+    /** An unjudged goal with the sizes of what did run, so the row says what it would have rested on. */
+    Goal beside(String sampleSizes) {
+        return new Goal(goal, target, measured, result, margin, sampleSizes, "—");
+    }
+
     /** A judged goal shown for a run of another size than the goal's: the verdict is kept, but only as a hint. */
     Goal notComparable(String why) {
-        return new Goal(goal, target, measured, "not comparable", why + "; at this size it would be " + result
-                + (margin.isEmpty() ? "" : ", " + margin), sample, basis);
+        return new Goal(goal, target, measured, "not comparable", why + "; at this size: "
+                + (margin.isEmpty() ? result : margin), sample, basis);
     }
 
     boolean met() {
