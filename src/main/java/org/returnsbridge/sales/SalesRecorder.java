@@ -17,6 +17,7 @@ import org.returnsbridge.reveni.ReturnItem;
 import org.returnsbridge.sitoo.SitooCatalog;
 import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.sitoo.SitooRejectedException;
+import org.returnsbridge.sitoo.SitooUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +103,13 @@ public class SalesRecorder {
         order.withArray("orderitems").forEach(line -> requireKnownSku(line.path("sku").asText()));
         String token = claims.newToken();
         if (!ledger.claim(work.recordKey(), token, claims.expiry())) {
-            log.debug("{} is being recorded by another worker right now; it records the outcome", work);
-            return;
+            // Another attempt holds it. Most often it records the outcome within moments, but its node may have
+            // died holding the claim, and once Reveni stops showing the return as changed nothing else would come
+            // back to this record: so this attempt is not dropped. It waits in the exception queue and is looked
+            // at again later (recorded by then: the replay finds nothing to do; the claim lapsed: taken over, and
+            // an order the dead attempt did land is found by its externalid, never posted twice).
+            throw SitooUnavailableException.notSettled(work + " is being recorded by another attempt; it is looked"
+                    + " at again once that attempt has ended or its claim (" + claims.ttl().toSeconds() + " s) has lapsed");
         }
         try {
             if (ledger.find(work.recordKey()).map(r -> r.state() == SalesRecordState.RECORDED).orElse(false)) {

@@ -191,6 +191,8 @@ final class BacklogDrainScenario {
             result.heapAfterGcFirstThirdMb = thirds[0];
             result.heapAfterGcLastThirdMb = thirds[1];
         }
+        result.heapFlat = HeapTrend.flat(thirds);
+        result.heapFlatHow = HeapTrend.flatHow(samples, thirds, result.heapAfterGcSlopeMbPerMinute);
         result.heapAfterGcMaxDrainMb = samples.stream().filter(s -> s.phase().equals("drain"))
                 .map(HeapTrend.Sample::heapMb).max(Double::compare).orElse(null);
         result.heapAfterGcMaxReconciliationMb = samples.stream().filter(s -> s.phase().equals("reconciliation"))

@@ -30,20 +30,23 @@ final class BenchmarkReport {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** The issue's goals, as numbers. */
-    static final double RATIO_GOAL = 20;
-    static final double CALLS_PER_UNIT_GOAL = 0.05;
-    static final long P99_GOAL_MILLIS = 500;
+    /** The issue's goals, as numbers (issue 13: toward the physical limit). */
+    static final int COLD_START_SMALL_RETURNS = 2_000;
+    static final double COLD_START_SMALL_GOAL = 0.01;
+    static final int COLD_START_LARGE_RETURNS = 10_000;
+    static final double COLD_START_LARGE_GOAL = 0.005;
+    static final int RATIO_GOAL_RETURNS = 10_000;
+    static final double RATIO_GOAL = 100;
+    /** Webhook p99 targets by return changes per second. */
+    static final Map<Integer, Long> P99_GOAL_MILLIS = Map.of(20, 250L, 100, 500L);
+    /** Below this many stock-ins, a nearest-rank p99 is simply the slowest one: the table says so. */
+    static final int P99_MEANINGFUL_SAMPLE = 100;
     static final int MEMORY_GOAL_LINES = 100_000;
     static final String MEMORY_GOAL_HEAP = "256m";
-    static final int DAY_GOAL_LINES = 1_000_000;
-    static final String DAY_GOAL_HEAP = "512m";
-    /**
-     * Flat, for the report: the last third of the heap-after-GC samples is on average within 10% (or 10 MB) of the
-     * first third. Reported beside the slope, never asserted.
-     */
-    static final double FLAT_TOLERANCE = 0.10;
-    static final double FLAT_TOLERANCE_MB = 10;
+    static final int LARGE_MEMORY_GOAL_LINES = 1_000_000;
+    static final String LARGE_MEMORY_GOAL_HEAP = "512m";
+    /** The scenario that runs the 1 000 000-line day and judges its heap after GC (HeapTrend). */
+    static final String DAY_SCENARIO = BenchmarkSettings.Scenario.DAY.id();
     static final double CLUSTER_RATIO_GOAL = 0.9;
 
     private final BenchmarkSettings settings;
@@ -98,34 +101,89 @@ final class BenchmarkReport {
         return Optional.of(new Comparison(bridge, baseline, Math.round(baseline / bridge * 10) / 10.0, extrapolated, how));
     }
 
+    /**
+     * One row per goal of the issue, whatever ran: a goal whose scenario did not run (or ran at another size)
+     * says so and is never "met"; every row names the sample sizes its figure rests on and whether it was
+     * extrapolated.
+     */
     List<Goal> goals() {
         List<Goal> goals = new ArrayList<>();
-        String ratioGoal = "interval mode drains the backlog faster than the naive baseline, under the rate limit";
-        goals.add(comparison().map(c -> Goal.atLeast(ratioGoal, "≥ 20×", c.ratio(), RATIO_GOAL,
-                        fmt(c.ratio()) + "× (" + (c.extrapolated() ? "extrapolated" : "measured") + ")", "×"))
-                .orElseGet(() -> Goal.notJudged(ratioGoal, "≥ 20×", notRun("backlog-interval", NaiveBaselineScenario.ID))));
-
-        String callsGoal = "Sitoo calls per restocked unit, interval mode";
-        goals.add(finished("backlog-interval").filter(r -> r.sitooCallsPerRestockedUnit != null)
-                .map(r -> Goal.atMost(callsGoal, "≤ 0.05", r.sitooCallsPerRestockedUnit, CALLS_PER_UNIT_GOAL,
-                        fmt(r.sitooCallsPerRestockedUnit) + " (" + r.sitooCalls + " calls, " + r.restockUnits + " units)", ""))
-                .orElseGet(() -> Goal.notJudged(callsGoal, "≤ 0.05", notRun("backlog-interval"))));
-
-        String latencyGoal = "p99 webhook sent → Sitoo stock-in, immediate mode";
-        goals.add(finished(SteadyWebhooksScenario.ID)
-                .map(r -> r.latencyP99Millis == null
-                        ? Goal.notJudged(latencyGoal, "≤ 500 ms", "not judged: no stock-in was measured")
-                        : Goal.atMost(latencyGoal, "≤ 500 ms", r.latencyP99Millis, P99_GOAL_MILLIS,
-                                r.latencyP99Millis + " ms (" + r.measuredStockIns + " stock-ins)", " ms"))
-                .orElseGet(() -> Goal.notJudged(latencyGoal, "≤ 500 ms", notRun(SteadyWebhooksScenario.ID))));
-
-        String memoryGoal = "the 100 000-line backlog drains with the bridge's heap at 256 MB";
-        goals.add(memoryGoal(memoryGoal));
-        goals.add(dayGoal());
+        goals.add(coldStartGoal(COLD_START_SMALL_RETURNS, COLD_START_SMALL_GOAL));
+        goals.add(coldStartGoal(COLD_START_LARGE_RETURNS, COLD_START_LARGE_GOAL));
+        goals.add(ratioGoal());
+        for (int rate : List.of(20, 100)) {
+            for (BenchmarkSettings.SteadyCache cache : BenchmarkSettings.SteadyCache.values()) {
+                goals.add(webhookGoal(rate, cache));
+            }
+        }
+        goals.add(memoryGoal());
+        goals.add(largeMemoryGoal());
         if (settings.scenarios().contains(BenchmarkSettings.Scenario.CLUSTER)) {
             goals.add(clusterGoal());
         }
         return goals;
+    }
+
+    /** Interval mode always starts on a fresh bridge, so its product cache is cold: its calls per unit are the cold start's. */
+    private Goal coldStartGoal(int returns, double wanted) {
+        String goal = "cold start: Sitoo calls per restocked unit, interval mode, cold product cache, " + fmt(returns)
+                + "-return backlog";
+        String target = "≤ " + wanted;
+        Optional<ScenarioResult> any = any("backlog-interval");
+        if (any.isEmpty()) {
+            return Goal.notJudged(goal, target, Goal.NOT_RUN);
+        }
+        ScenarioResult r = any.get();
+        if (!r.correct() || r.sitooCallsPerRestockedUnit == null) {
+            return Goal.notJudged(goal, target, "not judged: backlog-interval did not finish exactly").beside(sample(r));
+        }
+        if (!Integer.valueOf(returns).equals(r.returns)) {
+            return Goal.notJudged(goal, target, "not run at " + fmt(returns) + " returns (this run: " + fmt(r.returns) + ")")
+                    .beside(sample(r));
+        }
+        return Goal.atMost(goal, target, r.sitooCallsPerRestockedUnit, wanted,
+                fmt(r.sitooCallsPerRestockedUnit) + ": Sitoo calls " + callsByKind(r), "")
+                .on(sample(r), false);
+    }
+
+    private Goal ratioGoal() {
+        String goal = "backlog: interval mode drains " + fmt(RATIO_GOAL_RETURNS) + " returns faster than the naive baseline";
+        String target = "≥ " + fmt(RATIO_GOAL) + "×";
+        Optional<Comparison> comparison = comparison();
+        if (comparison.isEmpty()) {
+            return Goal.notJudged(goal, target, notRun("backlog-interval", NaiveBaselineScenario.ID));
+        }
+        Comparison c = comparison.get();
+        ScenarioResult interval = finished("backlog-interval").orElseThrow();
+        ScenarioResult naive = finished(NaiveBaselineScenario.ID).orElseThrow();
+        Goal judged = Goal.atLeast(goal, target, c.ratio(), RATIO_GOAL, fmt(c.ratio()) + "× (" + fmt(c.intervalSeconds())
+                        + " s against " + fmt(c.naiveSeconds()) + " s" + (c.extrapolated() ? ", naive extrapolated" : "") + ")", "×")
+                .on("interval: " + sample(interval) + "; naive: " + naiveSample(naive), c.extrapolated());
+        return Integer.valueOf(RATIO_GOAL_RETURNS).equals(interval.returns) ? judged
+                : judged.notComparable("ran " + fmt(interval.returns) + " returns; the goal is at " + fmt(RATIO_GOAL_RETURNS));
+    }
+
+    private Goal webhookGoal(int rate, BenchmarkSettings.SteadyCache cache) {
+        long wanted = P99_GOAL_MILLIS.get(rate);
+        String goal = "webhooks: p99 webhook sent → Sitoo stock-in, immediate mode, " + rate + " changes/s, product cache "
+                + cache.id() + " when the window starts";
+        String target = "≤ " + wanted + " ms";
+        String id = SteadyWebhooksScenario.id(rate, cache);
+        Optional<ScenarioResult> any = any(id);
+        if (any.isEmpty()) {
+            return Goal.notJudged(goal, target, Goal.NOT_RUN);
+        }
+        ScenarioResult r = any.get();
+        if (!r.correct()) {
+            return Goal.notJudged(goal, target, "not judged: " + id + " did not finish exactly").beside(steadySample(r));
+        }
+        if (r.latencyP99Millis == null) {
+            return Goal.notJudged(goal, target, "not judged: no stock-in was measured").beside(steadySample(r));
+        }
+        String measured = r.latencyP99Millis + " ms (p50 " + r.latencyP50Millis + ", p95 " + r.latencyP95Millis + ")"
+                + (r.measuredStockIns < P99_MEANINGFUL_SAMPLE
+                        ? "; fewer than " + P99_MEANINGFUL_SAMPLE + " stock-ins, so p99 is the slowest one" : "");
+        return Goal.atMost(goal, target, r.latencyP99Millis, wanted, measured, " ms").on(steadySample(r), false);
     }
 
     /** Each cluster run's lines/s over the one-node run's, keyed by node count ("2" → 0.95). */
@@ -170,11 +228,12 @@ final class BenchmarkReport {
         return Math.round(value / base * 100) / 100.0;
     }
 
-    private Goal memoryGoal(String goal) {
-        String target = "finishes, stock exact, -Xmx256m";
-        Optional<ScenarioResult> run = results.stream().filter(r -> r.scenario.equals("memory")).findFirst();
+    private Goal memoryGoal() {
+        String goal = "memory: the " + fmt(MEMORY_GOAL_LINES) + "-line backlog drains with the bridge's heap at -Xmx" + MEMORY_GOAL_HEAP;
+        String target = "finishes, stock exact, -Xmx" + MEMORY_GOAL_HEAP;
+        Optional<ScenarioResult> run = memoryRun(MEMORY_GOAL_LINES, MEMORY_GOAL_HEAP, LARGE_MEMORY_GOAL_LINES);
         if (run.isEmpty()) {
-            return Goal.notJudged(goal, target, "not run");
+            return Goal.notJudged(goal, target, Goal.NOT_RUN);
         }
         ScenarioResult r = run.get();
         String measured = r.correct()
@@ -183,47 +242,74 @@ final class BenchmarkReport {
                 : (Boolean.TRUE.equals(r.outOfMemory) ? "OutOfMemoryError" : String.valueOf(r.error));
         boolean goalSize = r.lines != null && r.lines >= MEMORY_GOAL_LINES && MEMORY_GOAL_HEAP.equals(r.bridgeHeapLimit);
         if (!r.correct()) {
-            return new Goal(goal, target, measured, "missed", "did not finish exactly");
+            return new Goal(goal, target, measured, "missed", "did not finish exactly").on(sample(r), false);
         }
         if (!goalSize) {
             return new Goal(goal, target, measured, "not comparable", "ran " + fmt(r.lines) + " lines with -Xmx"
-                    + r.bridgeHeapLimit + "; the goal is " + fmt(MEMORY_GOAL_LINES) + " lines with -Xmx" + MEMORY_GOAL_HEAP);
+                    + r.bridgeHeapLimit + "; the goal is " + fmt(MEMORY_GOAL_LINES) + " lines with -Xmx" + MEMORY_GOAL_HEAP)
+                    .on(sample(r), false);
         }
-        return new Goal(goal, target, measured, "met", "finished exactly within the limit");
+        return new Goal(goal, target, measured, "met", "finished exactly within the limit").on(sample(r), false);
     }
 
-    private Goal dayGoal() {
-        String goal = "a 1 000 000-line day drains and is reconciled at -Xmx512m, heap after GC flat";
-        String target = "finishes, stock exact, reconciled, last third ≈ first third";
-        Optional<ScenarioResult> run = results.stream().filter(r -> r.scenario.equals("memory-day")).findFirst();
+    /**
+     * The 1 000 000-line day: it must drain exactly, its reconciliation must finish, and its heap after a full GC must
+     * stay flat (not creep with the lines). Judged from the memory-day run, whose {@link HeapTrend} fills
+     * {@code heapFlat}; a memory-day run of another size shows its verdict as a hint only.
+     */
+    private Goal largeMemoryGoal() {
+        String goal = "memory: a " + fmt(LARGE_MEMORY_GOAL_LINES) + "-line backlog (and its day's reconciliation) at -Xmx"
+                + LARGE_MEMORY_GOAL_HEAP + ", heap flat";
+        String target = "finishes, stock exact, reconciled, heap after GC flat";
+        Optional<ScenarioResult> run = any(DAY_SCENARIO);
         if (run.isEmpty()) {
-            return Goal.notJudged(goal, target, "not run");
+            return Goal.notJudged(goal, target, Goal.NOT_RUN);
         }
         ScenarioResult r = run.get();
         if (!r.correct() || r.reconciliationSeconds == null) {
             String why = Boolean.TRUE.equals(r.outOfMemory) ? "OutOfMemoryError" : String.valueOf(r.error);
-            return new Goal(goal, target, why, "missed", "did not finish exactly or was not reconciled");
+            return new Goal(goal, target, why, "missed", "did not finish exactly or was not reconciled").on(sample(r), false);
         }
         String measured = fmt(r.lines) + " lines drained in " + fmt(r.drainSeconds) + " s, reconciled in "
-                + fmt(r.reconciliationSeconds) + " s (" + fmt(r.reconciliationFindings) + " findings); heap after GC "
-                + fmt(r.heapAfterGcFirstThirdMb) + " → " + fmt(r.heapAfterGcLastThirdMb) + " MB (first → last third of "
-                + (r.heapAfterGcSamples == null ? 0 : r.heapAfterGcSamples.size()) + " samples), slope "
-                + fmt(r.heapAfterGcSlopeMbPerMinute) + " MB/min, max " + fmt(r.heapAfterGcMaxDrainMb) + " MB draining, "
-                + fmt(r.heapAfterGcMaxReconciliationMb) + " MB reconciling, -Xmx" + r.bridgeHeapLimit;
-        if (r.heapAfterGcFirstThirdMb == null) {
-            return new Goal(goal, target, measured, "not judged", "too few heap samples: a longer run is needed");
+                + fmt(r.reconciliationSeconds) + " s (" + fmt(r.reconciliationFindings) + " findings), -Xmx"
+                + r.bridgeHeapLimit + (r.heapFlatHow == null ? "" : "; " + r.heapFlatHow) + "; max after GC "
+                + fmt(r.heapAfterGcMaxDrainMb) + " MB draining, " + fmt(r.heapAfterGcMaxReconciliationMb) + " MB reconciling";
+        if (r.heapFlat == null) {
+            return new Goal(goal, target, measured, "not judged: too few heap samples to say whether the heap stayed flat", "")
+                    .beside(sample(r));
         }
-        double allowed = Math.max(r.heapAfterGcFirstThirdMb * FLAT_TOLERANCE, FLAT_TOLERANCE_MB);
-        boolean flat = r.heapAfterGcLastThirdMb - r.heapAfterGcFirstThirdMb <= allowed;
-        String growth = fmt(Math.round((r.heapAfterGcLastThirdMb - r.heapAfterGcFirstThirdMb) * 10) / 10.0) + " MB";
-        boolean goalSize = r.lines != null && r.lines >= DAY_GOAL_LINES && DAY_GOAL_HEAP.equals(r.bridgeHeapLimit);
-        if (!goalSize) {
-            return new Goal(goal, target, measured, "not comparable", (flat ? "flat" : "rising") + " (" + growth
-                    + ") at " + fmt(r.lines) + " lines with -Xmx" + r.bridgeHeapLimit + "; the goal is "
-                    + fmt(DAY_GOAL_LINES) + " lines with -Xmx" + DAY_GOAL_HEAP);
-        }
-        return new Goal(goal, target, measured, flat ? "met" : "missed", (flat ? "flat: " : "rising: ") + growth
-                + " from the first third to the last");
+        Goal judged = new Goal(goal, target, measured, r.heapFlat ? "met" : "missed",
+                r.heapFlat ? "finished exactly, heap flat" : "finished exactly, but the heap grew with the lines").on(sample(r), false);
+        boolean goalSize = r.lines != null && r.lines >= LARGE_MEMORY_GOAL_LINES && LARGE_MEMORY_GOAL_HEAP.equals(r.bridgeHeapLimit);
+        return goalSize ? judged : judged.notComparable("ran " + fmt(r.lines) + " lines with -Xmx" + r.bridgeHeapLimit
+                + "; the goal is " + fmt(LARGE_MEMORY_GOAL_LINES) + " lines with -Xmx" + LARGE_MEMORY_GOAL_HEAP);
+    }
+
+    /** The memory run closest to the goal's size: at least {@code lines} with that heap, else any memory run below {@code above}. */
+    private Optional<ScenarioResult> memoryRun(int lines, String heap, int above) {
+        List<ScenarioResult> memory = results.stream().filter(r -> r.scenario.startsWith("memory")
+                && !r.scenario.equals(DAY_SCENARIO) && (r.lines == null || r.lines < above)).toList();
+        return memory.stream().filter(r -> r.lines != null && r.lines >= lines && heap.equals(r.bridgeHeapLimit)).findFirst()
+                .or(() -> memory.stream().findFirst());
+    }
+
+    /** The sizes a backlog figure rests on. */
+    static String sample(ScenarioResult r) {
+        return fmt(r.returns) + " returns, " + fmt(r.lines) + " lines, " + fmt(r.restockUnits) + " restocked units";
+    }
+
+    private static String naiveSample(ScenarioResult naive) {
+        return Boolean.TRUE.equals(naive.fullBacklogExtrapolated)
+                ? fmt(naive.returns) + " of " + fmt(naive.fullBacklogReturns) + " returns (" + fmt(naive.lines) + " of "
+                        + fmt(naive.fullBacklogLines) + " lines) run, the rest extrapolated per restock line"
+                : fmt(naive.returns) + " returns, " + fmt(naive.lines) + " lines, all run";
+    }
+
+    private String steadySample(ScenarioResult r) {
+        return fmt(r.measuredStockIns) + " stock-ins timed, from " + fmt(r.eventsSent) + " changes sent ("
+                + settings.steadySeconds() + " s measured" + ("warm".equals(r.cacheAtStart)
+                        ? " after " + settings.steadyWarmupSeconds() + " s warm-up and " + fmt(r.primingReturns) + " priming returns"
+                        : ", none before") + ")";
     }
 
     String markdown() {
@@ -269,20 +355,38 @@ final class BenchmarkReport {
             md.append("| naive baseline | ").append(fmt(c.naiveSeconds())).append(" | ")
                     .append(c.extrapolated() ? "**extrapolated** from a sample" : "measured").append(" |\n");
             md.append("| ratio | ").append(fmt(c.ratio())).append("× | ").append(c.how()).append(" |\n");
+            md.append("\nSample sizes: interval ").append(sample(finished("backlog-interval").orElseThrow()))
+                    .append("; naive ").append(naiveSample(finished(NaiveBaselineScenario.ID).orElseThrow())).append(".\n");
         });
 
-        results.stream().filter(r -> r.scenario.equals(SteadyWebhooksScenario.ID)).findFirst().ifPresent(r -> {
+        List<ScenarioResult> steady = results.stream().filter(r -> r.steadyRate != null).toList();
+        if (!steady.isEmpty()) {
             md.append("\n## Steady state: webhook sent → Sitoo stock-in (immediate mode)\n\n");
-            md.append("| priming returns | changes sent | changes/s (measured window) | stock-ins measured | p50 (ms) | p95 (ms) | p99 (ms) "
-                    + "| max (ms) | missing | p99 from the change in Reveni (ms) | product lookups in the window |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            md.append("| ").append(fmt(r.primingReturns)).append(" | ").append(fmt(r.eventsSent)).append(" | ").append(fmt(r.eventsPerSecondSent))
-                    .append(" | ").append(fmt(r.measuredStockIns)).append(" | ").append(fmt(r.latencyP50Millis))
-                    .append(" | ").append(fmt(r.latencyP95Millis)).append(" | ").append(fmt(r.latencyP99Millis))
-                    .append(" | ").append(fmt(r.latencyMaxMillis)).append(" | ").append(fmt(r.missingStockIns))
-                    .append(" | ").append(fmt(r.changeToStockInP99Millis)).append(" | ")
-                    .append(fmt(r.productLookupsWhileMeasured)).append(" |\n");
-        });
+            md.append("Warm: one sellable line per SKU went through and ").append(settings.steadyWarmupSeconds())
+                    .append(" s of changes were sent before the window; cold: a fresh bridge, the window opens with the first change "
+                            + "it receives (product cache empty, JIT cold). Stock-ins measured is the sample size of the percentiles; "
+                            + "below ").append(P99_MEANINGFUL_SAMPLE).append(" a p99 is the slowest one.\n\n");
+            md.append("| run | changes/s asked | product cache at window start | priming returns | changes sent | changes/s (measured window) "
+                    + "| webhooks sent/s (measured window) "
+                    + "| stock-ins measured | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | missing | p99 from the change in Reveni (ms) "
+                    + "| product look-ups in the window | Sitoo calls in the window | bridge's webhook answer p50 / p99 (ms) "
+                    + "| wait in Reveni's send lane p50 / p99 (ms) | Sitoo call's mean wait for the rate limit (ms) |\n");
+            md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (ScenarioResult r : steady) {
+                md.append("| ").append(r.scenario).append(" | ").append(r.steadyRate).append(" | ").append(r.cacheAtStart)
+                        .append(" | ").append(fmt(r.primingReturns)).append(" | ").append(fmt(r.eventsSent))
+                        .append(" | ").append(fmt(r.eventsPerSecondSent)).append(" | ").append(fmt(r.webhooksSentPerSecond))
+                        .append(" | ").append(fmt(r.measuredStockIns)).append(" | ").append(fmt(r.latencyP50Millis))
+                        .append(" | ").append(fmt(r.latencyP95Millis)).append(" | ").append(fmt(r.latencyP99Millis))
+                        .append(" | ").append(fmt(r.latencyMaxMillis)).append(" | ").append(fmt(r.missingStockIns))
+                        .append(" | ").append(fmt(r.changeToStockInP99Millis)).append(" | ")
+                        .append(fmt(r.productLookupsWhileMeasured)).append(" | ").append(fmt(r.sitooCallsWhileMeasured))
+                        .append(" | ").append(fmt(r.webhookAnswerP50Millis)).append(" / ").append(fmt(r.webhookAnswerP99Millis))
+                        .append(" | ").append(fmt(r.webhookQueuedP50Millis)).append(" / ").append(fmt(r.webhookQueuedP99Millis))
+                        .append(" | ").append(fmt(r.sitooRateLimitWaitMeanMillis))
+                        .append(" |\n");
+            }
+        }
 
         if (results.stream().anyMatch(r -> r.nodes != null)) {
             clusterSection(md);
@@ -297,10 +401,14 @@ final class BenchmarkReport {
                             .toList())).append(".\n");
                 });
 
-        md.append("\n## Goals\n\n| goal | target | measured | result | by how much |\n|---|---|---|---|---|\n");
+        md.append("\n## Goals\n\nEvery goal of the issue, whatever ran: \"not run\" when its scenario (or its size) did not run, "
+                + "\"not comparable\" when it ran at another size (the verdict at that size is shown as a hint only). "
+                + "Sample: the sizes the figure rests on; basis: measured whole, or extrapolated from a part.\n\n");
+        md.append("| goal | target | measured | sample | basis | result | by how much |\n|---|---|---|---|---|---|---|\n");
         for (Goal g : goals()) {
             md.append("| ").append(g.goal()).append(" | ").append(g.target()).append(" | ").append(g.measured())
-                    .append(" | ").append(g.result()).append(" | ").append(g.margin()).append(" |\n");
+                    .append(" | ").append(g.sample()).append(" | ").append(g.basis())
+                    .append(" | ").append(g.met() ? "**met**" : g.result()).append(" | ").append(g.margin()).append(" |\n");
         }
         md.append("\n## How it was measured\n\n");
         method().forEach(m -> md.append("- ").append(m).append('\n'));
@@ -385,8 +493,16 @@ final class BenchmarkReport {
                 "Stock exact: Sitoo's units per (warehouse, SKU) equal the generator's expectation, nothing else holds stock, "
                         + "and no line's externalid appears on two stock-ins.",
                 "Steady state: latency from the sandbox sending a webhook to the sandbox recording the stock-in of a line that change made "
-                        + "restockable (both on the sandbox's clock), for changes after the warm-up; the poll stays at the live default (every minute). Before the clock starts, one sellable line per SKU goes through (the priming returns, counted in the row's totals), so the product cache is warm, as in a bridge that has been running.",
+                        + "restockable (both on the sandbox's clock), for changes in the measured window; the poll stays at the live default "
+                        + "(every minute). One run per rate and product cache state, each on a fresh sandbox and bridge. Warm: before the clock "
+                        + "starts, one sellable line per SKU goes through (the priming returns, counted in the row's totals) and the warm-up's "
+                        + "changes are sent, as in a bridge that has been running. Cold: no priming and no warm-up, the window opens with the "
+                        + "first change the fresh bridge receives (product cache empty, JIT cold).",
                 "The backlog carries no refunds: refunds become Sitoo orders, a separate feature with its own calls; these figures are about stock.");
+    }
+
+    private Optional<ScenarioResult> any(String id) {
+        return results.stream().filter(r -> r.scenario.equals(id)).findFirst();
     }
 
     private Optional<ScenarioResult> finished(String id) {

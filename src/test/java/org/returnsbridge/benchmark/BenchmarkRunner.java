@@ -35,7 +35,7 @@ public final class BenchmarkRunner {
                 case INTERVAL -> List.of(BacklogDrainScenario.backlog(settings, catalogue, "interval").run());
                 case IMMEDIATE -> List.of(BacklogDrainScenario.backlog(settings, catalogue, "immediate").run());
                 case NAIVE -> List.of(new NaiveBaselineScenario(settings, catalogue).run());
-                case STEADY -> List.of(new SteadyWebhooksScenario(settings, catalogue).run());
+                case STEADY -> SteadyWebhooksScenario.runAll(settings, catalogue); // a row per rate and cache state
                 case MEMORY -> List.of(BacklogDrainScenario.memory(settings, catalogue).run());
                 case DAY -> List.of(BacklogDrainScenario.day(settings, catalogue).run());
                 case CLUSTER -> new ClusterScenario(settings, catalogue).run(); // a row per node count

@@ -28,7 +28,10 @@ import java.util.function.Function;
  * @param rateLimit             Sitoo answers 429 beyond this many requests in a sliding second
  * @param skus                  distinct SKUs (Sitoo products), picked with a skewed, Zipf-like popularity
  * @param locations             Reveni return locations, each mapped to its own Sitoo warehouse
- * @param steadyEventsPerSecond webhook events per second in the steady-state run
+ * @param steadyRates           webhook events per second of the steady-state runs, one run (or two, see
+ *                              {@code steadyCaches}) per rate
+ * @param steadyCaches          per rate, a run with the product cache warm and/or one with it cold (a fresh bridge)
+ *                              when the measured window starts
  * @param steadySeconds         how long the measured part of the steady state lasts
  * @param steadyWarmupSeconds   events sent before the measured part (JIT, connection pools, SKU cache), not counted
  * @param pollCron              the bridge's poll schedule in the backlog runs
@@ -39,8 +42,9 @@ import java.util.function.Function;
  * @param cluster               the cluster scenario's node counts and its Sitoo (see {@link Cluster})
  */
 public record BenchmarkSettings(long seed, int returns, int naiveReturns, int memoryLines, String memoryHeap,
-        int dayLines, String dayHeap, String bridgeHeap, String sandboxHeap, int latencyMillis, int rateLimit, int skus, int locations,
-        int steadyEventsPerSecond, int steadySeconds, int steadyWarmupSeconds, String pollCron, int timeoutMinutes,
+        int dayLines, String dayHeap, String bridgeHeap, String sandboxHeap, int latencyMillis, int rateLimit, int skus,
+        int locations, List<Integer> steadyRates, List<SteadyCache> steadyCaches, int steadySeconds, int steadyWarmupSeconds,
+        String pollCron, int timeoutMinutes,
         List<Scenario> scenarios,
         @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class)
         Path outputDir,
@@ -73,6 +77,24 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
             if (!List.of("immediate", "interval").contains(syncMode)) {
                 throw new IllegalArgumentException("benchmark.clusterSyncMode must be immediate or interval, was '" + syncMode + "'");
             }
+        }
+    }
+
+    /** The product cache of the steady state's bridge when its measured window starts. */
+    public enum SteadyCache {
+        /** A bridge that has run a while: every SKU went through before the window, and a warm-up precedes it. */
+        WARM,
+        /** A fresh bridge: its product cache empty (and its JIT cold) when the first change of the window is sent. */
+        COLD;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static SteadyCache of(String id) {
+            return Arrays.stream(values()).filter(c -> c.id().equals(id.trim().toLowerCase(Locale.ROOT))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("benchmark.steadyCaches must list warm and/or cold, was '"
+                            + id + "'"));
         }
     }
 
@@ -123,7 +145,14 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         requirePositive("rateLimit", rateLimit);
         requirePositive("skus", skus);
         requirePositive("locations", locations);
-        requirePositive("steadyEventsPerSecond", steadyEventsPerSecond);
+        steadyRates = List.copyOf(steadyRates);
+        steadyCaches = List.copyOf(steadyCaches);
+        if (steadyRates.isEmpty() || steadyRates.stream().anyMatch(r -> r < 1)) {
+            throw new IllegalArgumentException("benchmark.steadyRates must list rates of at least 1 event/s, was " + steadyRates);
+        }
+        if (steadyCaches.isEmpty()) {
+            throw new IllegalArgumentException("benchmark.steadyCaches must list warm and/or cold");
+        }
         requirePositive("steadySeconds", steadySeconds);
         requirePositive("timeoutMinutes", timeoutMinutes);
         if (latencyMillis < 0 || steadyWarmupSeconds < 0) {
@@ -166,7 +195,8 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
                 intOr(get, "rateLimit", 10),
                 intOr(get, "skus", 300),
                 intOr(get, "locations", 6),
-                intOr(get, "steadyEventsPerSecond", 20),
+                steadyRates(get),
+                steadyCaches(get),
                 intOr(get, "steadySeconds", 60),
                 intOr(get, "steadyWarmupSeconds", 10),
                 stringOr(get, "pollCron", "0/5 * * * * ?"),
@@ -187,14 +217,14 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
 
     public BenchmarkSettings withOutputDir(Path dir) {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
-                sandboxHeap, latencyMillis, rateLimit, skus, locations, steadyEventsPerSecond, steadySeconds, steadyWarmupSeconds,
+                sandboxHeap, latencyMillis, rateLimit, skus, locations, steadyRates, steadyCaches, steadySeconds, steadyWarmupSeconds,
                 pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, cluster);
     }
 
     /** The same settings with the cluster's Sitoo (latency, rate limit), for the cluster scenario's environment. */
     public BenchmarkSettings withClusterSitoo() {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
-                sandboxHeap, cluster.latencyMillis(), cluster.rateLimit(), skus, locations, steadyEventsPerSecond, steadySeconds,
+                sandboxHeap, cluster.latencyMillis(), cluster.rateLimit(), skus, locations, steadyRates, steadyCaches, steadySeconds,
                 steadyWarmupSeconds, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, cluster);
     }
 
@@ -228,6 +258,20 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("benchmark." + name + " must be whole numbers separated by commas, was '" + value + "'");
         }
+    }
+
+    /** {@code steadyRates=20,100}; the older {@code steadyEventsPerSecond=20} still names a single rate. */
+    private static List<Integer> steadyRates(Function<String, String> get) {
+        if (get.apply("steadyRates") == null && get.apply("steadyEventsPerSecond") != null) {
+            return List.of(intOr(get, "steadyEventsPerSecond", 20));
+        }
+        return nodesOr(get, "steadyRates", List.of(20, 100));
+    }
+
+    private static List<SteadyCache> steadyCaches(Function<String, String> get) {
+        String value = get.apply("steadyCaches");
+        return value == null ? List.of(SteadyCache.WARM, SteadyCache.COLD)
+                : Arrays.stream(value.split(",")).filter(v -> !v.isBlank()).map(SteadyCache::of).toList();
     }
 
     private static long longOr(Function<String, String> get, String name, long fallback) {

@@ -122,6 +122,34 @@ final class BridgeClient {
         }
     }
 
+    /**
+     * Sum and count of a Prometheus timer (its {@code _sum} and {@code _count} series, added up over every series
+     * whose labels contain {@code labelMatch}), from the bridge's scrape endpoint: {@code [seconds, count]}.
+     */
+    double[] timerTotals(String metric, String labelMatch) {
+        String text;
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            text = response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("bridge unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        double[] totals = new double[2];
+        for (String line : text.split("\n")) {
+            boolean sum = line.startsWith(metric + "_sum{");
+            boolean count = line.startsWith(metric + "_count{");
+            if ((sum || count) && line.contains(labelMatch)) {
+                totals[sum ? 0 : 1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return totals;
+    }
+
     private JsonNode jolokia(String request) {
         JsonNode answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/jolokia"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)));

@@ -4,12 +4,42 @@ import java.util.Locale;
 
 /**
  * One of the issue's goals and how the run measured against it. {@code result} is "met", "missed", or why
- * it could not be judged ("not run", "not comparable: ..."); {@code margin} says by how much.
+ * it could not be judged ("not run", "not comparable: ..."); {@code margin} says by how much. {@code sample}
+ * names the sizes the figure rests on (returns, lines, units, events), and {@code basis} whether the figure
+ * was measured whole or extrapolated from a part, so that a small run cannot pass for a full one.
  */
-public record Goal(String goal, String target, String measured, String result, String margin) {
+public record Goal(String goal, String target, String measured, String result, String margin, String sample, String basis) {
+
+    static final String MEASURED = "measured";
+    static final String EXTRAPOLATED = "extrapolated";
+    static final String NOT_RUN = "not run";
+
+    Goal(String goal, String target, String measured, String result, String margin) {
+        this(goal, target, measured, result, margin, "—", "—");
+    }
 
     static Goal notJudged(String goal, String target, String why) {
         return new Goal(goal, target, "—", why, "");
+    }
+
+    /** The same goal with the sizes its figure rests on, and whether it was extrapolated. */
+    Goal on(String sampleSizes, boolean extrapolated) {
+        return new Goal(goal, target, measured, result, margin, sampleSizes, extrapolated ? EXTRAPOLATED : MEASURED);
+    }
+
+    /** An unjudged goal with the sizes of what did run, so the row says what it would have rested on. */
+    Goal beside(String sampleSizes) {
+        return new Goal(goal, target, measured, result, margin, sampleSizes, "—");
+    }
+
+    /** A judged goal shown for a run of another size than the goal's: the verdict is kept, but only as a hint. */
+    Goal notComparable(String why) {
+        return new Goal(goal, target, measured, "not comparable", why + "; at this size: "
+                + (margin.isEmpty() ? result : margin), sample, basis);
+    }
+
+    boolean met() {
+        return "met".equals(result);
     }
 
     /** A goal of at least {@code target}. */

@@ -20,6 +20,13 @@ final class HeapTrend implements AutoCloseable {
     /** One sample: seconds since the trend started, heap after GC in MB, what the run was doing. */
     record Sample(double atSeconds, double heapMb, String phase) {}
 
+    /**
+     * Flat, for the report: the last third of the samples is on average within 10 % (or 10 MB) of the first third.
+     * Reported beside the slope, never asserted.
+     */
+    static final double FLAT_TOLERANCE = 0.10;
+    static final double FLAT_TOLERANCE_MB = 10;
+
     private final List<Sample> samples = new ArrayList<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "heap-trend");
@@ -83,6 +90,31 @@ final class HeapTrend implements AutoCloseable {
         double last = samples.subList(samples.size() - third, samples.size()).stream().mapToDouble(Sample::heapMb)
                 .average().orElse(0);
         return new double[] {Math.round(first * 10) / 10.0, Math.round(last * 10) / 10.0};
+    }
+
+    /**
+     * Whether the heap after GC stayed flat: the last third's mean is within {@link #FLAT_TOLERANCE} (or
+     * {@link #FLAT_TOLERANCE_MB}, whichever is larger) of the first third's. Null with fewer than 3 samples: too short
+     * a run to say.
+     */
+    static Boolean flat(double[] firstAndLastThird) {
+        if (firstAndLastThird == null) {
+            return null;
+        }
+        double allowed = Math.max(firstAndLastThird[0] * FLAT_TOLERANCE, FLAT_TOLERANCE_MB);
+        return firstAndLastThird[1] - firstAndLastThird[0] <= allowed;
+    }
+
+    /** How {@link #flat} judged, in words for the goals table. */
+    static String flatHow(List<Sample> samples, double[] firstAndLastThird, Double slopeMbPerMinute) {
+        if (firstAndLastThird == null) {
+            return "heap after a full GC: " + samples.size() + " samples, too few to judge flatness";
+        }
+        double growth = Math.round((firstAndLastThird[1] - firstAndLastThird[0]) * 10) / 10.0;
+        return "heap after a full GC " + Goal.fmt(firstAndLastThird[0]) + " → " + Goal.fmt(firstAndLastThird[1])
+                + " MB (first → last third of " + samples.size() + " samples, " + (growth >= 0 ? "+" : "") + Goal.fmt(growth)
+                + " MB; flat within max(" + Math.round(FLAT_TOLERANCE * 100) + " %, " + Goal.fmt(FLAT_TOLERANCE_MB)
+                + " MB)), slope " + (slopeMbPerMinute == null ? "n/a" : Goal.fmt(slopeMbPerMinute)) + " MB/min";
     }
 
     @Override

@@ -65,6 +65,12 @@ public final class ScenarioResult {
     /** VmHWM of the bridge process: the kernel's resident-memory high-water mark. */
     public Double peakRssMb;
     public Boolean outOfMemory;
+    /**
+     * Whether the heap stayed flat over a long drain (no upward trend of the heap left after collections), when
+     * the scenario judged it; null when not measured. {@code heapFlatHow} says how it was judged.
+     */
+    public Boolean heapFlat;
+    public String heapFlatHow;
 
     // Correctness
     /** Every (warehouse, SKU) in Sitoo holds exactly the expected units, and nothing else holds any. */
@@ -86,6 +92,10 @@ public final class ScenarioResult {
     public Boolean fullBacklogExtrapolated;
 
     // Steady state
+    /** The return changes per second this run was asked to send. */
+    public Integer steadyRate;
+    /** "warm" or "cold": the bridge's product cache when the measured window started. */
+    public String cacheAtStart;
     public Integer eventsSent;
     public Double eventsPerSecondSent;
     public Integer measuredStockIns;
@@ -98,6 +108,18 @@ public final class ScenarioResult {
     /** Same, measured from the return changing in Reveni instead of from the webhook being sent. */
     public Long changeToStockInP99Millis;
     public Long productLookupsWhileMeasured;
+    /** The bridge's answer to a webhook (sandbox: first attempt sent → answered), over the window's deliveries. */
+    public Long webhookAnswerP50Millis;
+    public Long webhookAnswerP99Millis;
+    /** A change's wait in the sandbox's one-at-a-time lane before its webhook left (queued → first attempt sent). */
+    public Long webhookQueuedP50Millis;
+    public Long webhookQueuedP99Millis;
+    /** Webhooks whose first attempt left during the measured window, per second: below the changes' rate, a lane falling behind. */
+    public Double webhooksSentPerSecond;
+    /** The bridge's mean wait of a Sitoo call for its turn under the rate limit, from the window to the catch-up. */
+    public Double sitooRateLimitWaitMeanMillis;
+    /** Every Sitoo request in the measured window (look-ups, catalogue pages, stock-ins, 429s included). */
+    public Long sitooCallsWhileMeasured;
     /** Returns sent before the clock starts, one sellable line per SKU, so the product cache is warm. */
     public Integer primingReturns;
 

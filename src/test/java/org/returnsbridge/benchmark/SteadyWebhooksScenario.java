@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class SteadyWebhooksScenario {
 
-    static final String ID = "steady-immediate";
+    /** Rows are {@code steady-<rate>-<warm|cold>}, e.g. {@code steady-20-warm}. */
+    static final String ID_PREFIX = "steady-";
     /**
      * A return's steps are a second apart at the nominal rate. Real returns take days between steps; what
      * matters here is only that a return's changes follow each other, so each webhook carries a newer state.
@@ -41,21 +42,46 @@ final class SteadyWebhooksScenario {
 
     private final BenchmarkSettings settings;
     private final BenchmarkCatalogue catalogue;
+    private final int rate;
+    private final BenchmarkSettings.SteadyCache cache;
+    private final String id;
 
     /** One change whose webhook should lead to stock-ins, and the externalids it should bring. */
     private record Probe(String returnId, int step, long tick, List<String> externalIds) {
     }
 
-    SteadyWebhooksScenario(BenchmarkSettings settings, BenchmarkCatalogue catalogue) {
+    SteadyWebhooksScenario(BenchmarkSettings settings, BenchmarkCatalogue catalogue, int rate,
+                           BenchmarkSettings.SteadyCache cache) {
         this.settings = settings;
         this.catalogue = catalogue;
+        this.rate = rate;
+        this.cache = cache;
+        this.id = id(rate, cache);
+    }
+
+    static String id(int rate, BenchmarkSettings.SteadyCache cache) {
+        return ID_PREFIX + rate + "-" + cache.id();
+    }
+
+    /** One run per rate and cache state the settings name, each with a fresh sandbox and bridge. */
+    static List<ScenarioResult> runAll(BenchmarkSettings settings, BenchmarkCatalogue catalogue) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int rate : settings.steadyRates()) {
+            for (BenchmarkSettings.SteadyCache cache : settings.steadyCaches()) {
+                Console.say("--- " + id(rate, cache));
+                results.add(new SteadyWebhooksScenario(settings, catalogue, rate, cache).run());
+            }
+        }
+        return results;
     }
 
     ScenarioResult run() {
-        ScenarioResult result = new ScenarioResult(ID, "Steady state: " + settings.steadyEventsPerSecond()
-                + " webhook events/s for " + settings.steadySeconds() + " s, bridge immediate mode");
+        ScenarioResult result = new ScenarioResult(id, "Steady state: " + rate + " webhook events/s for "
+                + settings.steadySeconds() + " s, product cache " + cache.id() + " when the window starts, bridge immediate mode");
         result.syncMode = "immediate";
-        try (ScenarioEnvironment env = new ScenarioEnvironment(settings, catalogue, ID)) {
+        result.steadyRate = rate;
+        result.cacheAtStart = cache.id();
+        try (ScenarioEnvironment env = new ScenarioEnvironment(settings, catalogue, id)) {
             result.logDir = env.dir().toString();
             BenchmarkSandbox sandbox = env.startSandbox();
             RunningBridge bridge = startRegisteredBridge(env, sandbox);
@@ -64,7 +90,7 @@ final class SteadyWebhooksScenario {
             measure(result, sandbox, bridge);
         } catch (Exception e) {
             result.error = e.toString();
-            Console.say(ID + ": failed: " + e);
+            Console.say(id + ": failed: " + e);
         }
         return result;
     }
@@ -86,7 +112,7 @@ final class SteadyWebhooksScenario {
             }
             Thread.sleep(250);
         }
-        Console.say(ID + ": bridge ready, webhook registered at " + webhookUrl);
+        Console.say(id + ": bridge ready, webhook registered at " + webhookUrl);
         return bridge;
     }
 
@@ -100,8 +126,9 @@ final class SteadyWebhooksScenario {
     }
 
     private void measure(ScenarioResult result, BenchmarkSandbox sandbox, RunningBridge bridge) throws Exception {
-        int rate = settings.steadyEventsPerSecond();
-        long warmupTicks = (long) settings.steadyWarmupSeconds() * rate;
+        boolean warm = cache == BenchmarkSettings.SteadyCache.WARM;
+        // Cold: the window opens with the first change a fresh bridge receives, its product cache still empty.
+        long warmupTicks = warm ? (long) settings.steadyWarmupSeconds() * rate : 0;
         long totalTicks = warmupTicks + (long) settings.steadySeconds() * rate;
         SteadyEventStream stream = new SteadyEventStream(catalogue, settings.seed(),
                 Math.max(1, Math.round(SECONDS_BETWEEN_STEPS * rate)));
@@ -112,7 +139,7 @@ final class SteadyWebhooksScenario {
         CountDownLatch streamDone = new CountDownLatch(1);
         DeliveryCollector deliveries = new DeliveryCollector(sandbox);
 
-        int primingReturns = primeProductCache(sandbox, bridge, expected);
+        int primingReturns = warm ? primeProductCache(sandbox, bridge, expected) : 0;
         result.primingReturns = primingReturns;
 
         ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor();
@@ -120,10 +147,11 @@ final class SteadyWebhooksScenario {
         long measuredStartMillis;
         long measuredEndMillis;
         Map<String, Long> callsAtMeasuredStart = null;
+        double[] waitAtMeasuredStart = null;
         try {
             collector.scheduleWithFixedDelay(deliveries::collectQuietly, 1, 1, TimeUnit.SECONDS);
             collector.scheduleWithFixedDelay(bridge::sampleHeap, 0, 1, TimeUnit.SECONDS);
-            Console.say(ID + ": sending " + rate + " return changes/s: " + settings.steadyWarmupSeconds()
+            Console.say(id + ": sending " + rate + " return changes/s: " + warmupTicks / rate
                     + " s warm-up, then " + settings.steadySeconds() + " s measured");
             driver.scheduleAtFixedRate(() -> {
                 long tick = ticks.get();
@@ -154,6 +182,7 @@ final class SteadyWebhooksScenario {
             }
             measuredStartMillis = System.currentTimeMillis();
             callsAtMeasuredStart = sandbox.calls("sitoo");
+            waitAtMeasuredStart = rateLimitWait(bridge);
             long streamLimit = (long) ((settings.steadySeconds() + settings.steadyWarmupSeconds()) * 3 + 60);
             if (!streamDone.await(streamLimit, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the event stream did not finish within " + streamLimit + " s");
@@ -174,11 +203,12 @@ final class SteadyWebhooksScenario {
         result.eventsPerSecondSent = BacklogDrainScenario.round(measuredEvents * 1000.0 / Math.max(1, measuredEndMillis - measuredStartMillis));
         result.productLookupsWhileMeasured = callsAtMeasuredEnd.getOrDefault("GET products", 0L)
                 - callsAtMeasuredStart.getOrDefault("GET products", 0L);
+        result.sitooCallsWhileMeasured = total(callsAtMeasuredEnd) - total(callsAtMeasuredStart);
         result.returns = expected.returns();
         result.lines = expected.lines();
         result.restockLines = expected.restockLines();
         result.restockUnits = expected.restockUnits();
-        Console.say(ID + ": " + sent + " changes sent; waiting for the bridge to catch up");
+        Console.say(id + ": " + sent + " changes sent; waiting for the bridge to catch up");
 
         boolean caughtUp = awaitStock(sandbox, bridge, expected);
         try {
@@ -194,15 +224,21 @@ final class SteadyWebhooksScenario {
         result.sitooCallsPerRestockedUnit = expected.restockUnits() == 0 ? null
                 : Math.round(result.sitooCalls * 10_000.0 / expected.restockUnits()) / 10_000.0;
         bridge.recordMemory(result);
+        double[] waitAtEnd = rateLimitWait(bridge);
+        if (waitAtMeasuredStart != null && waitAtEnd != null && waitAtEnd[1] > waitAtMeasuredStart[1]) {
+            double calls = waitAtEnd[1] - waitAtMeasuredStart[1];
+            result.sitooRateLimitWaitMeanMillis = BacklogDrainScenario.round((waitAtEnd[0] - waitAtMeasuredStart[0]) * 1000 / calls);
+        }
 
         TransactionAudit audit = result.checkStock(expected, sandbox, true);
         latencies(result, probes, deliveries, audit);
+        deliveryTimes(result, deliveries, measuredStartMillis, measuredEndMillis);
         result.finished = caughtUp;
         if (!caughtUp) {
             result.error = "Sitoo's stock did not reach the expected stock within " + CATCH_UP.toSeconds()
                     + " s of the last change";
         }
-        Console.say(ID + ": " + result.measuredStockIns + " stock-ins measured: p50 " + result.latencyP50Millis
+        Console.say(id + ": " + result.measuredStockIns + " stock-ins measured: p50 " + result.latencyP50Millis
                 + " ms, p95 " + result.latencyP95Millis + " ms, p99 " + result.latencyP99Millis + " ms, max "
                 + result.latencyMaxMillis + " ms; stock exact: " + result.stockExact);
     }
@@ -228,11 +264,25 @@ final class SteadyWebhooksScenario {
             sandbox.putReturn(ret.renderInspected());
             returns++;
         }
-        Console.say(ID + ": priming the product cache with " + articles.size() + " SKUs in " + returns + " returns");
+        Console.say(id + ": priming the product cache with " + articles.size() + " SKUs in " + returns + " returns");
         if (!awaitStock(sandbox, bridge, expected, PRIMING_LIMIT)) {
             throw new IllegalStateException("priming returns not restocked within " + PRIMING_LIMIT.toSeconds() + " s");
         }
         return returns;
+    }
+
+    /** The bridge's own record of Sitoo calls waiting for their turn under the rate limit: [seconds, calls]. */
+    private static double[] rateLimitWait(RunningBridge bridge) {
+        try {
+            return bridge.client().timerTotals("bridge_vendor_rate_limit_wait_seconds", "vendor=\"sitoo\"");
+        } catch (RuntimeException e) {
+            Console.say("steady: could not read the bridge's rate-limit wait: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static long total(Map<String, Long> calls) {
+        return calls.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String hex32(java.util.Random random) {
@@ -314,6 +364,40 @@ final class SteadyWebhooksScenario {
     }
 
     /**
+     * Where a change spends its time before the measured latency starts: waiting in the sandbox's lane for the
+     * URL (Reveni's sender posts one event at a time per URL, so a bridge slow to answer makes the next ones
+     * wait), then the bridge's answer (signature, inbox insert, queueing for processing). Every delivery whose
+     * first attempt left in the measured window counts, not only those that led to a stock-in.
+     */
+    private static void deliveryTimes(ScenarioResult result, DeliveryCollector deliveries, long measuredStartMillis,
+                                      long measuredEndMillis) {
+        List<Long> answer = new ArrayList<>();
+        List<Long> queued = new ArrayList<>();
+        long sentInWindow = 0;
+        for (List<JsonNode> ofReturn : deliveries.byReturnInOrder().values()) {
+            for (JsonNode d : ofReturn) {
+                long sent = d.path("firstSentAtMillis").asLong();
+                if (sent < measuredStartMillis || d.path("answeredAtMillis").asLong() == 0) {
+                    continue;
+                }
+                if (sent <= measuredEndMillis) {
+                    sentInWindow++;
+                }
+                answer.add(d.path("answeredAtMillis").asLong() - sent);
+                queued.add(sent - d.path("queuedAtMillis").asLong());
+            }
+        }
+        Percentiles answers = new Percentiles(answer.stream().mapToLong(Long::longValue).toArray());
+        Percentiles waits = new Percentiles(queued.stream().mapToLong(Long::longValue).toArray());
+        result.webhookAnswerP50Millis = answers.at(50);
+        result.webhookAnswerP99Millis = answers.at(99);
+        result.webhookQueuedP50Millis = waits.at(50);
+        result.webhookQueuedP99Millis = waits.at(99);
+        result.webhooksSentPerSecond = BacklogDrainScenario.round(sentInWindow * 1000.0
+                / Math.max(1, measuredEndMillis - measuredStartMillis));
+    }
+
+    /**
      * Collects the sandbox's webhook deliveries while the run goes on: its log keeps only the last 1000, so
      * it is read every second and merged by event id.
      */
@@ -336,7 +420,7 @@ final class SteadyWebhooksScenario {
             try {
                 collect();
             } catch (RuntimeException e) {
-                Console.say(ID + ": reading webhook deliveries failed once: " + e.getMessage());
+                Console.say("steady: reading webhook deliveries failed once: " + e.getMessage());
             }
         }
 

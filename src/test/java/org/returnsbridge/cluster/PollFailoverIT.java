@@ -46,6 +46,10 @@ class PollFailoverIT {
         await("the cluster restocks a return").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> cluster.sandbox.stock(1, SCARF).signum() > 0);
 
+        // The poll that restocked it logs its end only after its last line: on a loaded machine the first poll of
+        // all can be that one, still running when the stock shows.
+        await("a poll has ended").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> nodes.keySet().stream().anyMatch(n -> !cluster.logLines(n, TwoNodeCluster.POLLED).isEmpty()));
         String owner = lastToPoll(nodes.keySet());
         String survivor = owner.equals("node-a") ? "node-b" : "node-a";
         int survivorPollsBefore = cluster.logLines(survivor, TwoNodeCluster.POLLED).size();

@@ -86,7 +86,6 @@ class StartupRefusalIT {
                 || k.startsWith("SITOO_") || k.startsWith("SPRING_") || k.startsWith("LOGGING_"));
         builder.environment().put("SERVER_PORT", "0");
         builder.environment().putAll(env);
-        long started = System.nanoTime();
         Process process = builder.start();
         processes.adopt(process);
 
@@ -120,10 +119,18 @@ class StartupRefusalIT {
         assertThat(output).as(what + ": no stack trace at the default level").noneMatch(l -> l.startsWith("\tat "))
                 .noneMatch(l -> l.contains("APPLICATION FAILED TO START"))
                 .noneMatch(l -> l.contains("Application run failed"));
+        // The process must not linger once it has refused (a non-daemon thread left running would keep it up):
+        // generous, as a JVM exits in well under a second even on a loaded machine.
         double afterRefusal = (ended - refusedAt[0]) / 1e9;
-        assertThat(afterRefusal).as(what + ": seconds from the ERROR line to the end of the process").isLessThan(10);
+        assertThat(afterRefusal).as(what + ": seconds from the ERROR line to the end of the process").isLessThan(30);
         if (early) {
-            assertThat((ended - started) / 1e9).as(what + ": seconds from start to exit").isLessThan(10);
+            // Refused before the application starts at all: no Spring Boot start line, no Tomcat, no database.
+            // Checked by what ran, not by a stopwatch: a JVM's start-up on a loaded CI machine varies several-fold,
+            // and "before anything started" is what "at once" means.
+            assertThat(output).as(what + ": refused before the application started")
+                    .noneMatch(l -> l.contains("Starting BridgeApplication"))
+                    .noneMatch(l -> l.contains("Tomcat"))
+                    .noneMatch(l -> l.contains("HikariPool"));
         }
     }
 

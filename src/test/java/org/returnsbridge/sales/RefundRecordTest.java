@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.returnsbridge.testsupport.ReturnJson.aReturn;
 import static org.returnsbridge.testsupport.ReturnJson.newId;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.exceptions.ReplayOutcome;
 import org.returnsbridge.exceptions.WorkKind;
@@ -18,6 +22,7 @@ import org.returnsbridge.sitoo.SitooClient;
 import org.returnsbridge.testsupport.ReturnJson;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Refunds and exchanges become Sitoo return orders: exactly one per refund, never moving stock. */
 class RefundRecordTest extends SandboxedBridgeTest {
@@ -27,6 +32,8 @@ class RefundRecordTest extends SandboxedBridgeTest {
 
     @Autowired
     private SalesLedger sales;
+    @Autowired
+    private JdbcTemplate jdbc;
     @Autowired
     private SitooClient sitoo;
     @Autowired
@@ -259,6 +266,39 @@ class RefundRecordTest extends SandboxedBridgeTest {
         assertThat(record.kind()).isEqualTo(WorkKind.SALES);
         assertThat(record.reason()).contains("did not create");
         assertThat(sandbox.orders()).hasSize(1);
+    }
+
+    @Test
+    void aRefundWhoseRecordAnotherAttemptHoldsIsQueuedNotDroppedAndRecordedOnceThatClaimLapses() {
+        String item = newId();
+        String refund = newId();
+        ReturnJson ret = aReturn().sellable(item, SCARF, 1).refund(refund, "pending", "49.9500", item, "49.9500");
+        sandbox.putReturn(ret.json());
+        poll();
+        assertThat(sales.find("refund:" + refund).orElseThrow().state()).isEqualTo(SalesRecordState.PENDING);
+        // A node died while posting this refund's order: its claim on the record stays until it lapses.
+        OffsetDateTime lapses = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2);
+        jdbc.update("UPDATE sales_record SET claim_token = ?, claim_expires_at = ? WHERE record_key = ?",
+                "dead-node:1", lapses, "refund:" + refund);
+
+        ret.json().withArray("refunds").forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r)
+                .put("status", "succeeded"));
+        sandbox.putReturn(ret.json());
+        poll();
+
+        assertThat(sandbox.orders()).as("not posted over another attempt's claim").isEmpty();
+        var queued = exceptionsFor("refund:" + refund);
+        assertThat(queued).as("queued, not dropped: nothing else would come back to it").hasSize(1);
+        assertThat(queued.get(0).category()).isEqualTo(ExceptionCategory.SITOO_UNAVAILABLE);
+        assertThat(queued.get(0).kind()).isEqualTo(WorkKind.SALES);
+        assertThat(queued.get(0).reason()).contains("being recorded by another attempt");
+
+        Awaitility.await("the dead attempt's claim lapses").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200)).until(() -> OffsetDateTime.now(ZoneOffset.UTC).isAfter(lapses));
+        assertThat(operations.replay(queued.get(0).id()).outcome()).isEqualTo(ReplayOutcome.RESOLVED);
+
+        assertThat(externalIds()).containsExactly("rf-" + refund);
+        assertThat(sales.find("refund:" + refund).orElseThrow().state()).isEqualTo(SalesRecordState.RECORDED);
     }
 
     private JsonNode onlyOrder() {
