@@ -75,10 +75,13 @@ public record BridgeProperties(
      */
     /**
      * The daily reconciliation: a Quartz cron in {@code zone} (which also defines the business day), where
-     * the CSV reports go, how long a sellable line may wait for its stock-in, and when a return counts as stuck.
+     * the CSV reports go, how long a sellable line may wait for its stock-in, and when a return counts as stuck;
+     * how many findings the stored report (JSON, operations page) keeps (the CSV has all), and how many ledger
+     * rows one step of the run reads (its memory does not grow with the day).
      */
     public record Reconciliation(boolean enabled, @NotBlank String cron, @NotBlank String zone,
-                                 @NotBlank String reportsDir, @NotNull Duration stockInSla, @NotNull Duration stuckAfter) {}
+                                 @NotBlank String reportsDir, @NotNull Duration stockInSla, @NotNull Duration stuckAfter,
+                                 @Min(1) @Max(100_000) int maxStoredFindings, @Min(10) @Max(1000) int pageSize) {}
 
     /**
      * How restocks reach Sitoo: IMMEDIATE (one stock-in per line, at once; lines posting at the same moment

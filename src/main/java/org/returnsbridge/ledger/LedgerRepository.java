@@ -112,17 +112,42 @@ public class LedgerRepository {
                 pattern, pattern, Sql.utc(from));
     }
 
-    /** Lines restocked in [from, to). */
-    public List<LedgerLine> findRestockedBetween(Instant from, Instant to) {
-        return jdbc.query("SELECT * FROM return_line WHERE state = 'RESTOCKED' AND restocked_at >= ? AND restocked_at < ?"
-                + " ORDER BY restocked_at", ROW, Sql.utc(from),
-                Sql.utc(to));
+    /**
+     * A page of the lines restocked in [from, to), in (restocked_at, item_id) order, after the line {@code after}
+     * (null: from the first): a day of any size is read a page at a time (index return_line_by_restocked_at).
+     */
+    public List<LedgerLine> findRestockedBetween(Instant from, Instant to, LedgerLine after, int limit) {
+        String restocked = "state = 'RESTOCKED' AND restocked_at >= ? AND restocked_at < ?";
+        if (after == null) {
+            return jdbc.query("SELECT * FROM return_line WHERE " + restocked + " ORDER BY restocked_at, item_id"
+                    + " FETCH FIRST " + limit + " ROWS ONLY", ROW, Sql.utc(from), Sql.utc(to));
+        }
+        return jdbc.query("SELECT * FROM return_line WHERE " + restocked + " AND (restocked_at > ?"
+                + " OR (restocked_at = ? AND item_id > ?)) ORDER BY restocked_at, item_id FETCH FIRST " + limit
+                + " ROWS ONLY", ROW, Sql.utc(from), Sql.utc(to), Sql.utc(after.restockedAt()), Sql.utc(after.restockedAt()),
+                after.itemId());
     }
 
-    /** Lines decided RESTOCK but not restocked, in that state since before {@code before}. */
-    public List<LedgerLine> findRestockOverdue(Instant before) {
+    /** Every line restocked in [from, to) under one of these stock-in external ids, in (restocked_at, item_id) order. */
+    public List<LedgerLine> findRestockedBetween(Instant from, Instant to, java.util.Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new java.util.ArrayList<>(List.of(Sql.utc(from), Sql.utc(to)));
+        args.addAll(externalIds);
+        return jdbc.query("SELECT * FROM return_line WHERE state = 'RESTOCKED' AND restocked_at >= ? AND restocked_at < ?"
+                + " AND external_id IN (" + String.join(",", java.util.Collections.nCopies(externalIds.size(), "?")) + ")"
+                + " ORDER BY restocked_at, item_id", ROW, args.toArray());
+    }
+
+    /**
+     * A page of the lines to restock whose state has not changed since {@code before}, in item id order after
+     * {@code afterItemId} (null: from the first).
+     */
+    public List<LedgerLine> findRestockOverdue(Instant before, String afterItemId, int limit) {
         return jdbc.query("SELECT * FROM return_line WHERE decision = 'RESTOCK' AND state <> 'RESTOCKED'"
-                + " AND state_changed_at < ? ORDER BY state_changed_at", ROW, Sql.utc(before));
+                + " AND state_changed_at < ? AND (CAST(? AS VARCHAR(64)) IS NULL OR item_id > ?) ORDER BY item_id"
+                + " FETCH FIRST " + limit + " ROWS ONLY", ROW, Sql.utc(before), afterItemId, afterItemId);
     }
 
     public List<LedgerLine> findByReturn(String returnId) {

@@ -15,13 +15,21 @@ public final class FindingsCsv {
     private FindingsCsv() {}
 
     public static String write(List<Finding> findings) {
-        StringBuilder csv = new StringBuilder(row(HEADER));
-        for (Finding f : findings) {
-            csv.append(row(List.of(f.kind(), nz(f.returnId()), nz(f.refundId()), nz(f.itemId()), nz(f.sku()),
-                    f.warehouseId() == null ? "" : f.warehouseId().toString(), nz(f.reveniValue()), nz(f.sitooValue()),
-                    nz(f.suggestedAction()))));
-        }
+        StringBuilder csv = new StringBuilder(header());
+        findings.forEach(f -> csv.append(row(f)));
         return csv.toString();
+    }
+
+    /** The header row, for a report written a finding at a time. */
+    static String header() {
+        return row(HEADER);
+    }
+
+    /** One finding's row, line end included. */
+    static String row(Finding f) {
+        return row(List.of(f.kind(), nz(f.returnId()), nz(f.refundId()), nz(f.itemId()), nz(f.sku()),
+                f.warehouseId() == null ? "" : f.warehouseId().toString(), nz(f.reveniValue()), nz(f.sitooValue()),
+                nz(f.suggestedAction())));
     }
 
     public static List<Finding> read(String csv) {

@@ -25,8 +25,9 @@ public class ReconciliationConfiguration {
                                                 ObjectMapper json, BridgeProperties props) {
         var r = props.reconciliation();
         ZoneId zone = ZoneId.of(r.zone());
-        Reconciler reconciler = new Reconciler(sitoo, ledger, sales, mappings, clock, zone, r.stockInSla(), r.stuckAfter());
-        return new ReconciliationService(reconciler, jdbc, json, Path.of(r.reportsDir()), clock);
+        Reconciler reconciler = new Reconciler(sitoo, ledger, sales, mappings, clock, zone, r.stockInSla(), r.stuckAfter(),
+                r.pageSize());
+        return new ReconciliationService(reconciler, jdbc, json, Path.of(r.reportsDir()), clock, r.maxStoredFindings());
     }
 
     /** The daily run, on a Quartz cron in the business's time zone; it reconciles the day before. */

@@ -2,6 +2,7 @@ package org.returnsbridge.reconciliation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,20 +28,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ReconciliationService {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
+    /** Sitoo rows parked per database round trip. */
+    private static final int SCRATCH_BATCH = 500;
+    /** Scratch rows older than this belong to a run that died: every run deletes its own when it ends. */
+    private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofDays(1);
 
     private final Reconciler reconciler;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Path reportsDir;
     private final Clock clock;
+    private final int maxStoredFindings;
 
     public ReconciliationService(Reconciler reconciler, JdbcTemplate jdbc, ObjectMapper json, Path reportsDir,
-                                 Clock clock) {
+                                 Clock clock, int maxStoredFindings) {
         this.reconciler = reconciler;
         this.jdbc = jdbc;
         this.json = json;
         this.reportsDir = reportsDir;
         this.clock = clock;
+        this.maxStoredFindings = maxStoredFindings;
     }
 
     /** The business day before today, in the reconciliation's time zone: what the daily run covers. */
@@ -51,13 +59,35 @@ public class ReconciliationService {
         return run(yesterday());
     }
 
+    /**
+     * Reconciles {@code day}: the CSV is written a finding at a time to a temporary file, moved into place once the
+     * run is complete (finance never opens a half-written report), then the report is stored.
+     */
     public ReconciliationReport run(LocalDate day) {
-        ReconciliationReport report = reconciler.run(day);
-        store(report);
-        Path csv = writeCsv(report);
-        log.info("Reconciliation of {} ({}): {} findings {} — {}", day, report.zone(), report.findings().size(),
-                report.counts(), csv.toAbsolutePath());
-        return report;
+        Path target = csvFile(day);
+        Path temp = null;
+        ReconciliationScratch.deleteAbandoned(jdbc, clock.instant().minus(ABANDONED_AFTER));
+        try {
+            Files.createDirectories(reportsDir);
+            temp = Files.createTempFile(reportsDir, ".reconciliation-", ".csv");
+            ReconciliationReport report;
+            try (Writer csv = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                 ReconciliationScratch scratch = new ReconciliationScratch(jdbc, clock, SCRATCH_BATCH)) {
+                FindingSink sink = new FindingSink(csv, maxStoredFindings);
+                reconciler.run(day, sink, scratch);
+                report = new ReconciliationReport(day, reconciler.zone().getId(), clock.instant(), sink.kept(),
+                        sink.counts());
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            store(report);
+            log.info("Reconciliation of {} ({}): {} findings {} — {}", day, report.zone(), report.findingsCount(),
+                    report.counts(), target.toAbsolutePath());
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reconciliation report to " + target, e);
+        } finally {
+            deleteQuietly(temp);
+        }
     }
 
     public Optional<String> storedJson(LocalDate day) {
@@ -78,33 +108,37 @@ public class ReconciliationService {
     private void store(ReconciliationReport report) {
         String body;
         try {
-            body = json.writeValueAsString(Map.of("date", report.date().toString(), "zone", report.zone(),
-                    "generatedAt", report.generatedAt().toString(), "clean", report.isClean(), "counts", report.counts(),
-                    "findings", report.findings()));
+            Map<String, Object> stored = new LinkedHashMap<>();
+            stored.put("date", report.date().toString());
+            stored.put("zone", report.zone());
+            stored.put("generatedAt", report.generatedAt().toString());
+            stored.put("clean", report.isClean());
+            stored.put("counts", report.counts());
+            stored.put("findingsCount", report.findingsCount());
+            // Bounded (max-stored-findings): the CSV has every finding; "truncated" says when this list has not.
+            stored.put("truncated", report.isTruncated());
+            stored.put("findings", report.findings());
+            body = json.writeValueAsString(stored);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         OffsetDateTime generated = Sql.utc(report.generatedAt());
         int updated = jdbc.update("UPDATE reconciliation_report SET zone = ?, generated_at = ?, findings_count = ?,"
-                + " report_json = ? WHERE report_date = ?", report.zone(), generated, report.findings().size(), body,
+                + " report_json = ? WHERE report_date = ?", report.zone(), generated, (int) Math.min(report.findingsCount(), Integer.MAX_VALUE), body,
                 report.date());
         if (updated == 0) {
             jdbc.update("INSERT INTO reconciliation_report (report_date, zone, generated_at, findings_count, report_json)"
-                    + " VALUES (?, ?, ?, ?, ?)", report.date(), report.zone(), generated, report.findings().size(), body);
+                    + " VALUES (?, ?, ?, ?, ?)", report.date(), report.zone(), generated, (int) Math.min(report.findingsCount(), Integer.MAX_VALUE), body);
         }
     }
 
-    /** Written to a temporary file and moved into place, so finance never opens a half-written report. */
-    private Path writeCsv(ReconciliationReport report) {
-        Path target = csvFile(report.date());
+    private static void deleteQuietly(Path temp) {
         try {
-            Files.createDirectories(reportsDir);
-            Path temp = Files.createTempFile(reportsDir, ".reconciliation-", ".csv");
-            Files.writeString(temp, FindingsCsv.write(report.findings()), StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the reconciliation report to " + target, e);
+            log.warn("Could not delete the temporary report {}: {}", temp, e.getMessage());
         }
     }
 }

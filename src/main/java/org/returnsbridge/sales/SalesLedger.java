@@ -62,10 +62,14 @@ public class SalesLedger {
         return jdbc.query("SELECT * FROM sales_record WHERE record_key = ?", ROW, recordKey).stream().findFirst();
     }
 
-    /** Records the bridge first saw in [from, to): the refunds and exchanges of a business day. */
-    public List<SalesRecord> findFirstSeenBetween(Instant from, Instant to) {
-        return jdbc.query("SELECT * FROM sales_record WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
-                ROW, Sql.utc(from), Sql.utc(to));
+    /**
+     * A page of the records the bridge first saw in [from, to), the refunds and exchanges of a business day, in
+     * record key order after {@code afterKey} (null: from the first): a day of any size is read a page at a time.
+     */
+    public List<SalesRecord> findFirstSeenBetween(Instant from, Instant to, String afterKey, int limit) {
+        return jdbc.query("SELECT * FROM sales_record WHERE created_at >= ? AND created_at < ?"
+                + " AND (CAST(? AS VARCHAR(80)) IS NULL OR record_key > ?) ORDER BY record_key FETCH FIRST " + limit
+                + " ROWS ONLY", ROW, Sql.utc(from), Sql.utc(to), afterKey, afterKey);
     }
 
     public boolean knowsExternalId(String externalId) {

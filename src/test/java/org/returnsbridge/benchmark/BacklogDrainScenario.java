@@ -2,6 +2,7 @@ package org.returnsbridge.benchmark;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +18,8 @@ final class BacklogDrainScenario {
     private static final Duration POLL = Duration.ofSeconds(1);
     /** After the drain, how long no new stock-in may arrive before the final audit (late duplicates show here). */
     private static final Duration QUIET = Duration.ofSeconds(3);
+    /** The day-memory run's heap-after-GC sampling: a full collection of the bridge each time, so not too often. */
+    private static final Duration HEAP_SAMPLE_PERIOD = Duration.ofSeconds(10);
 
     private final BenchmarkSettings settings;
     private final BenchmarkCatalogue catalogue;
@@ -26,9 +29,11 @@ final class BacklogDrainScenario {
     private final int maxReturns;
     private final int maxLines;
     private final String heap;
+    /** The day-memory run: the heap after GC sampled throughout, and the day reconciled once drained. */
+    private final boolean reconcileDay;
 
     private BacklogDrainScenario(BenchmarkSettings settings, BenchmarkCatalogue catalogue, String id, String title,
-                                 String syncMode, int maxReturns, int maxLines, String heap) {
+                                 String syncMode, int maxReturns, int maxLines, String heap, boolean reconcileDay) {
         this.settings = settings;
         this.catalogue = catalogue;
         this.id = id;
@@ -37,18 +42,26 @@ final class BacklogDrainScenario {
         this.maxReturns = maxReturns;
         this.maxLines = maxLines;
         this.heap = heap;
+        this.reconcileDay = reconcileDay;
     }
 
     static BacklogDrainScenario backlog(BenchmarkSettings settings, BenchmarkCatalogue catalogue, String syncMode) {
         return new BacklogDrainScenario(settings, catalogue, "backlog-" + syncMode,
                 "Backlog drain, bridge " + syncMode + " mode", syncMode, settings.returns(), Integer.MAX_VALUE,
-                settings.bridgeHeap());
+                settings.bridgeHeap(), false);
     }
 
     static BacklogDrainScenario memory(BenchmarkSettings settings, BenchmarkCatalogue catalogue) {
         return new BacklogDrainScenario(settings, catalogue, "memory",
                 "Memory: " + settings.memoryLines() + "-line backlog, interval mode, -Xmx" + settings.memoryHeap(),
-                "interval", Integer.MAX_VALUE, settings.memoryLines(), settings.memoryHeap());
+                "interval", Integer.MAX_VALUE, settings.memoryLines(), settings.memoryHeap(), false);
+    }
+
+    /** A whole day's lines at {@code dayHeap}: drained, then reconciled, the heap after GC sampled all along. */
+    static BacklogDrainScenario day(BenchmarkSettings settings, BenchmarkCatalogue catalogue) {
+        return new BacklogDrainScenario(settings, catalogue, "memory-day",
+                "Memory, a day: " + settings.dayLines() + "-line backlog drained and reconciled, interval mode, -Xmx"
+                        + settings.dayHeap(), "interval", Integer.MAX_VALUE, settings.dayLines(), settings.dayHeap(), true);
     }
 
     ScenarioResult run() {
@@ -68,7 +81,17 @@ final class BacklogDrainScenario {
             sandbox.resetCalls();
             RunningBridge bridge = env.startBridge(syncMode, heap, Map.of());
             result.settings.putAll(new TreeMap<>(bridge.env()));
-            drain(result, sandbox, bridge, expected);
+            if (!reconcileDay) {
+                drain(result, sandbox, bridge, expected);
+                return result;
+            }
+            try (HeapTrend trend = new HeapTrend(bridge::heapAfterFullGcBytes, HEAP_SAMPLE_PERIOD.toSeconds())) {
+                drain(result, sandbox, bridge, expected);
+                if (result.finished) {
+                    reconcile(result, bridge, trend);
+                }
+                recordTrend(result, trend.samples());
+            }
         } catch (Exception e) {
             result.error = e.toString();
             Console.say(id + ": failed: " + e);
@@ -134,6 +157,49 @@ final class BacklogDrainScenario {
                 : Math.round(result.sitooCalls * 10_000.0 / expected.restockUnits()) / 10_000.0;
         Console.say(id + ": drained in " + result.drainSeconds + " s (" + result.linesPerSecond + " lines/s), "
                 + result.sitooCalls + " Sitoo calls, " + result.sitoo429s + " answered 429, stock exact: " + result.stockExact);
+    }
+
+    /**
+     * Reconciles the day just drained (today, in the bridge's default zone UTC) and times it; the heap samples go on,
+     * labelled "reconciliation", so the report shows what the reconciliation of the whole day holds.
+     */
+    private void reconcile(ScenarioResult result, RunningBridge bridge, HeapTrend trend) {
+        trend.phase("reconciliation");
+        long start = System.nanoTime();
+        com.fasterxml.jackson.databind.JsonNode report = bridge.client().reconcile(java.time.LocalDate.now(
+                java.time.ZoneOffset.UTC), Duration.ofMinutes(settings.timeoutMinutes()));
+        result.reconciliationSeconds = seconds(System.nanoTime() - start);
+        long findings = 0;
+        for (var count : report.path("counts").properties()) {
+            findings += count.getValue().asLong();
+        }
+        result.reconciliationFindings = findings;
+        trend.phase("after");
+        Console.say(id + ": reconciled the day in " + result.reconciliationSeconds + " s, " + findings + " findings");
+        try {
+            Thread.sleep(HEAP_SAMPLE_PERIOD.toMillis() + 500); // one sample after it, to see what it left behind
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void recordTrend(ScenarioResult result, List<HeapTrend.Sample> samples) {
+        result.heapAfterGcSamples = samples;
+        result.heapAfterGcSlopeMbPerMinute = HeapTrend.slopeMbPerMinute(samples);
+        double[] thirds = HeapTrend.firstAndLastThird(samples);
+        if (thirds != null) {
+            result.heapAfterGcFirstThirdMb = thirds[0];
+            result.heapAfterGcLastThirdMb = thirds[1];
+        }
+        result.heapFlat = HeapTrend.flat(thirds);
+        result.heapFlatHow = HeapTrend.flatHow(samples, thirds, result.heapAfterGcSlopeMbPerMinute);
+        result.heapAfterGcMaxDrainMb = samples.stream().filter(s -> s.phase().equals("drain"))
+                .map(HeapTrend.Sample::heapMb).max(Double::compare).orElse(null);
+        result.heapAfterGcMaxReconciliationMb = samples.stream().filter(s -> s.phase().equals("reconciliation"))
+                .map(HeapTrend.Sample::heapMb).max(Double::compare).orElse(null);
+        Console.say(result.scenario + ": heap after GC " + samples.size() + " samples, slope "
+                + result.heapAfterGcSlopeMbPerMinute + " MB/min, first third " + result.heapAfterGcFirstThirdMb
+                + " MB, last third " + result.heapAfterGcLastThirdMb + " MB");
     }
 
     /** Sitoo's stock matched; now every other figure is read, memory first while the bridge is surely alive. */

@@ -100,6 +100,56 @@ class BenchmarkReportTest {
                 "Sample sizes: interval 2,000 returns", "| extrapolated | not comparable |");
     }
 
+    @Test
+    void theMillionLineGoalIsOneRowJudgedFromTheDayRunsHeapAfterGc() {
+        BenchmarkSettings settings = settings(Map.of("scenarios", "memory-day"));
+        ScenarioResult flatDay = day(1_000_000, "512m", new double[] {120, 126});
+        ScenarioResult risingDay = day(1_000_000, "512m", new double[] {120, 190});
+
+        List<Goal> flat = new BenchmarkReport(settings, List.of(flatDay)).goals();
+        List<Goal> rising = new BenchmarkReport(settings, List.of(risingDay)).goals();
+
+        assertThat(flat).hasSize(9).filteredOn(g -> g.goal().contains("1,000,000-line")).hasSize(1);
+        Goal met = goal(flat, "1,000,000-line");
+        assertThat(met.result()).isEqualTo("met");
+        assertThat(met.basis()).isEqualTo(Goal.MEASURED);
+        assertThat(met.measured()).contains("reconciled in", "120 → 126 MB");
+        assertThat(goal(flat, "100,000-line").result()).as("the day run is not the 100 000-line memory run")
+                .isEqualTo(Goal.NOT_RUN);
+        assertThat(goal(rising, "1,000,000-line").result()).isEqualTo("missed");
+    }
+
+    @Test
+    void aShortDayRunShowsItsHeapVerdictOnlyAsAHint() {
+        BenchmarkSettings settings = settings(Map.of("scenarios", "memory-day"));
+        ScenarioResult shortDay = day(30_000, "512m", new double[] {100, 104});
+        ScenarioResult unreconciled = day(1_000_000, "512m", new double[] {100, 104});
+        unreconciled.reconciliationSeconds = null;
+
+        Goal hint = goal(new BenchmarkReport(settings, List.of(shortDay)).goals(), "1,000,000-line");
+        Goal notReconciled = goal(new BenchmarkReport(settings, List.of(unreconciled)).goals(), "1,000,000-line");
+
+        assertThat(hint.result()).isEqualTo("not comparable");
+        assertThat(hint.margin()).startsWith("ran 30,000 lines with -Xmx512m; the goal is 1,000,000 lines")
+                .contains("heap flat");
+        assertThat(notReconciled.result()).isEqualTo("missed");
+    }
+
+    private static ScenarioResult day(int lines, String heap, double[] thirds) {
+        ScenarioResult r = exact(new ScenarioResult(BenchmarkSettings.Scenario.DAY.id(), "day"));
+        r.returns = lines * 2 / 5;
+        r.lines = lines;
+        r.restockUnits = lines * 3L / 4;
+        r.drainSeconds = 3_000.0;
+        r.bridgeHeapLimit = heap;
+        r.reconciliationSeconds = 90.0;
+        r.reconciliationFindings = 0L;
+        List<HeapTrend.Sample> samples = List.of(new HeapTrend.Sample(10, thirds[0], "drain"),
+                new HeapTrend.Sample(20, thirds[0], "drain"), new HeapTrend.Sample(30, thirds[1], "reconciliation"));
+        BacklogDrainScenario.recordTrend(r, samples);
+        return r;
+    }
+
     private static Goal goal(List<Goal> goals, String part) {
         return goals.stream().filter(g -> g.goal().contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no goal about " + part + " in " + goals));

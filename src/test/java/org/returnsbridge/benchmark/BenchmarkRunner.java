@@ -37,6 +37,7 @@ public final class BenchmarkRunner {
                 case NAIVE -> List.of(new NaiveBaselineScenario(settings, catalogue).run());
                 case STEADY -> SteadyWebhooksScenario.runAll(settings, catalogue); // a row per rate and cache state
                 case MEMORY -> List.of(BacklogDrainScenario.memory(settings, catalogue).run());
+                case DAY -> List.of(BacklogDrainScenario.day(settings, catalogue).run());
                 case CLUSTER -> new ClusterScenario(settings, catalogue).run(); // a row per node count
             };
             results.addAll(scenarioResults);

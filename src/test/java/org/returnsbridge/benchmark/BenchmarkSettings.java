@@ -20,6 +20,8 @@ import java.util.function.Function;
  *                              fewer than {@code returns} makes its figures a sample, extrapolated and labelled so
  * @param memoryLines           lines in the memory run's backlog
  * @param memoryHeap            the bridge's {@code -Xmx} in the memory run
+ * @param dayLines              lines in the day-memory run's backlog (drained, then that day reconciled)
+ * @param dayHeap               the bridge's {@code -Xmx} in the day-memory run
  * @param bridgeHeap            the bridge's {@code -Xmx} in the other runs
  * @param sandboxHeap           the standalone sandbox's {@code -Xmx} (it holds the whole backlog)
  * @param latencyMillis         every Sitoo call takes at least this long
@@ -40,8 +42,9 @@ import java.util.function.Function;
  * @param cluster               the cluster scenario's node counts and its Sitoo (see {@link Cluster})
  */
 public record BenchmarkSettings(long seed, int returns, int naiveReturns, int memoryLines, String memoryHeap,
-        String bridgeHeap, String sandboxHeap, int latencyMillis, int rateLimit, int skus, int locations,
-        List<Integer> steadyRates, List<SteadyCache> steadyCaches, int steadySeconds, int steadyWarmupSeconds, String pollCron, int timeoutMinutes,
+        int dayLines, String dayHeap, String bridgeHeap, String sandboxHeap, int latencyMillis, int rateLimit, int skus,
+        int locations, List<Integer> steadyRates, List<SteadyCache> steadyCaches, int steadySeconds, int steadyWarmupSeconds,
+        String pollCron, int timeoutMinutes,
         List<Scenario> scenarios,
         @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class)
         Path outputDir,
@@ -107,6 +110,11 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         STEADY("steady"),
         /** The backlog at {@code memoryLines} lines with the bridge's heap at {@code memoryHeap}. */
         MEMORY("memory"),
+        /**
+         * A day of {@code dayLines} lines with the bridge's heap at {@code dayHeap}: drained, then the day reconciled,
+         * the heap after GC sampled throughout (is it flat?).
+         */
+        DAY("memory-day"),
         /** The backlog drained by 1, 2, 3 nodes on one PostgreSQL, Sitoo's rate limit raised (not in the default list). */
         CLUSTER("cluster");
 
@@ -133,6 +141,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         requirePositive("returns", returns);
         requirePositive("naiveReturns", naiveReturns);
         requirePositive("memoryLines", memoryLines);
+        requirePositive("dayLines", dayLines);
         requirePositive("rateLimit", rateLimit);
         requirePositive("skus", skus);
         requirePositive("locations", locations);
@@ -178,6 +187,8 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
                 intOr(get, "naiveReturns", returns),
                 intOr(get, "memoryLines", 100_000),
                 stringOr(get, "memoryHeap", "256m"),
+                intOr(get, "dayLines", 1_000_000),
+                stringOr(get, "dayHeap", "512m"),
                 stringOr(get, "bridgeHeap", "384m"),
                 stringOr(get, "sandboxHeap", "2g"),
                 intOr(get, "latencyMillis", 20),
@@ -190,7 +201,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
                 intOr(get, "steadyWarmupSeconds", 10),
                 stringOr(get, "pollCron", "0/5 * * * * ?"),
                 intOr(get, "timeoutMinutes", 90),
-                scenarios == null ? List.of(Scenario.INTERVAL, Scenario.STEADY, Scenario.MEMORY, Scenario.NAIVE)
+                scenarios == null ? List.of(Scenario.INTERVAL, Scenario.STEADY, Scenario.MEMORY, Scenario.DAY, Scenario.NAIVE)
                         : Arrays.stream(scenarios.split(",")).filter(s -> !s.isBlank()).map(Scenario::of).toList(),
                 Path.of(stringOr(get, "outputDir", "target/benchmark")),
                 env,
@@ -205,15 +216,15 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
     }
 
     public BenchmarkSettings withOutputDir(Path dir) {
-        return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, bridgeHeap, sandboxHeap,
-                latencyMillis, rateLimit, skus, locations, steadyRates, steadyCaches, steadySeconds, steadyWarmupSeconds,
+        return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
+                sandboxHeap, latencyMillis, rateLimit, skus, locations, steadyRates, steadyCaches, steadySeconds, steadyWarmupSeconds,
                 pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, cluster);
     }
 
     /** The same settings with the cluster's Sitoo (latency, rate limit), for the cluster scenario's environment. */
     public BenchmarkSettings withClusterSitoo() {
-        return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, bridgeHeap, sandboxHeap,
-                cluster.latencyMillis(), cluster.rateLimit(), skus, locations, steadyRates, steadyCaches, steadySeconds,
+        return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
+                sandboxHeap, cluster.latencyMillis(), cluster.rateLimit(), skus, locations, steadyRates, steadyCaches, steadySeconds,
                 steadyWarmupSeconds, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, cluster);
     }
 

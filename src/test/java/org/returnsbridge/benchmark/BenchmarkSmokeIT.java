@@ -27,7 +27,7 @@ class BenchmarkSmokeIT {
         // The immediate-mode backlog and the memory run are the same code as the interval backlog with other
         // settings, so the smoke leaves them out to stay near a minute.
         BenchmarkSettings settings = new BenchmarkSettings(
-                20_261_127L, 200, 20, 400, "256m", "384m", "512m",
+                20_261_127L, 200, 20, 400, "256m", 400, "512m", "384m", "512m",
                 20, 10, 40, 5,
                 List.of(5), List.of(BenchmarkSettings.SteadyCache.WARM), 8, 1,
                 "0/1 * * * * ?", 3,

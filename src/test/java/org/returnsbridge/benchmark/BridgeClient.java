@@ -104,6 +104,24 @@ final class BridgeClient {
                 .path("value").path("used").asLong();
     }
 
+    /** Runs the reconciliation of {@code day} ({@code POST /api/reconciliation/run}) and answers the stored report. */
+    JsonNode reconcile(java.time.LocalDate day, Duration timeout) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+                            + "/api/reconciliation/run?date=" + day)).header("Authorization", authorization).timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("reconciliation answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("bridge unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Sum and count of a Prometheus timer (its {@code _sum} and {@code _count} series, added up over every series
      * whose labels contain {@code labelMatch}), from the bridge's scrape endpoint: {@code [seconds, count]}.

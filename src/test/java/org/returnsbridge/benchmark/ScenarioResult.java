@@ -49,6 +49,19 @@ public final class ScenarioResult {
     public Double heapPeakSampledMb;
     /** Sum of the heap pools' own peak usage since JVM start (Jolokia, read at the end): an upper bound. */
     public Double heapPoolsPeakSumMb;
+    /** Day-memory run: the heap after a full GC (jcmd GC.run), sampled over the drain and the reconciliation (HeapTrend). */
+    public List<HeapTrend.Sample> heapAfterGcSamples;
+    /** Least-squares slope of {@link #heapAfterGcSamples}, MB per minute: about 0 when the heap stays flat. */
+    public Double heapAfterGcSlopeMbPerMinute;
+    /** Mean heap after GC over the first and the last third of the samples (MB). */
+    public Double heapAfterGcFirstThirdMb;
+    public Double heapAfterGcLastThirdMb;
+    /** Largest heap-after-GC sample, during the drain and during the reconciliation (MB). */
+    public Double heapAfterGcMaxDrainMb;
+    public Double heapAfterGcMaxReconciliationMb;
+    /** Day-memory run: how long the day's reconciliation took, and how many findings it counted (0 on a clean day). */
+    public Double reconciliationSeconds;
+    public Long reconciliationFindings;
     /** VmHWM of the bridge process: the kernel's resident-memory high-water mark. */
     public Double peakRssMb;
     public Boolean outOfMemory;

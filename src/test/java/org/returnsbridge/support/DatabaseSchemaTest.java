@@ -43,7 +43,8 @@ class DatabaseSchemaTest {
             "10|claims|V10__claims.sql|1634205987",
             "11|one current exception per work|V11__one_current_exception_per_work.sql|1257233770",
             "12|exception work kind|V12__exception_work_kind.sql|1234866365",
-            "13|exception ignored at|V13__exception_ignored_at.sql|822738417");
+            "13|exception ignored at|V13__exception_ignored_at.sql|822738417",
+            "14|reconciliation scratch|V14__reconciliation_scratch.sql|-1854458892");
 
     @Test
     void h2DatabasesAlreadyMigratedValidateUnchanged() {
