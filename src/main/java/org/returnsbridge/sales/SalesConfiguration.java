@@ -1,6 +1,7 @@
 package org.returnsbridge.sales;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
@@ -9,6 +10,8 @@ import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.mapping.MappingRegistry;
 import org.returnsbridge.sitoo.SitooCatalog;
 import org.returnsbridge.sitoo.SitooClient;
+import org.returnsbridge.sitoo.SitooRateLimit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +32,9 @@ public class SalesConfiguration {
 
     @Bean
     SalesRecorder salesRecorder(SitooClient sitoo, SitooCatalog catalog, SalesLedger ledger, ExceptionQueue exceptions,
-                                MappingRegistry mappings, ObjectMapper json, org.returnsbridge.claims.Claims claims) {
-        return new SalesRecorder(sitoo, catalog, ledger, exceptions, mappings, new SalesOrders(json), claims);
+                                MappingRegistry mappings, ObjectMapper json, org.returnsbridge.claims.Claims claims,
+                                @Value("${camel.component.http.response-timeout:30000}") long responseTimeoutMillis) {
+        return new SalesRecorder(sitoo, catalog, ledger, exceptions, mappings, new SalesOrders(json), claims,
+                SitooRateLimit.longestCall(Duration.ofMillis(responseTimeoutMillis)));
     }
 }

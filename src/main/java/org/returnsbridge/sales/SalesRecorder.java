@@ -1,5 +1,6 @@
 package org.returnsbridge.sales;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public class SalesRecorder {
 
+    /** How often a held-off attempt looks whether the other one has finished: a post takes tens of milliseconds. */
+    private static final Duration OTHER_ATTEMPT_POLL = Duration.ofMillis(50);
+
     private static final Logger log = LoggerFactory.getLogger(SalesRecorder.class);
 
     private final SitooClient sitoo;
@@ -41,9 +45,15 @@ public class SalesRecorder {
     private final MappingRegistry mappings;
     private final SalesOrders orders;
     private final Claims claims;
+    private final Duration otherAttemptWait;
 
+    /**
+     * @param otherAttemptWait how long an attempt that finds the record held by another waits for that attempt's
+     *                         outcome: the longest Sitoo call (a live holder is done by then; one still holding
+     *                         after it has most likely died)
+     */
     public SalesRecorder(SitooClient sitoo, SitooCatalog catalog, SalesLedger ledger, ExceptionQueue exceptions,
-                         MappingRegistry mappings, SalesOrders orders, Claims claims) {
+                         MappingRegistry mappings, SalesOrders orders, Claims claims, Duration otherAttemptWait) {
         this.sitoo = sitoo;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -51,6 +61,7 @@ public class SalesRecorder {
         this.mappings = mappings;
         this.orders = orders;
         this.claims = claims;
+        this.otherAttemptWait = otherAttemptWait;
     }
 
     /** The route has put the return, refund and item ids in the log context (support.LogContext). */
@@ -102,14 +113,8 @@ public class SalesRecorder {
     private void post(SalesWork work, ObjectNode order) {
         order.withArray("orderitems").forEach(line -> requireKnownSku(line.path("sku").asText()));
         String token = claims.newToken();
-        if (!ledger.claim(work.recordKey(), token, claims.expiry())) {
-            // Another attempt holds it. Most often it records the outcome within moments, but its node may have
-            // died holding the claim, and once Reveni stops showing the return as changed nothing else would come
-            // back to this record: so this attempt is not dropped. It waits in the exception queue and is looked
-            // at again later (recorded by then: the replay finds nothing to do; the claim lapsed: taken over, and
-            // an order the dead attempt did land is found by its externalid, never posted twice).
-            throw SitooUnavailableException.notSettled(work + " is being recorded by another attempt; it is looked"
-                    + " at again once that attempt has ended or its claim (" + claims.ttl().toSeconds() + " s) has lapsed");
+        if (!claimOrAwaitTheOtherAttempt(work, token)) {
+            return; // the other attempt recorded it
         }
         try {
             if (ledger.find(work.recordKey()).map(r -> r.state() == SalesRecordState.RECORDED).orElse(false)) {
@@ -119,6 +124,36 @@ public class SalesRecorder {
         } finally {
             ledger.release(work.recordKey(), token); // a no-op once recorded
         }
+    }
+
+    /**
+     * True once this attempt holds the record; false when another attempt, holding it, recorded it meanwhile.
+     * Two attempts meet on one record when a poll and a webhook bring the same return to two nodes at once: the
+     * other one is then done within one Sitoo call, and this one simply waits for it. But its node may have died
+     * holding the claim, and once Reveni stops showing the return as changed nothing else would come back to this
+     * record: so an attempt still held off after the longest Sitoo call is not dropped. It waits in the exception
+     * queue and is looked at again later (recorded by then: nothing to do; the claim lapsed: taken over, and an
+     * order the dead attempt did land is found by its externalid, never posted twice).
+     */
+    private boolean claimOrAwaitTheOtherAttempt(SalesWork work, String token) {
+        long deadline = System.nanoTime() + otherAttemptWait.toNanos();
+        while (!ledger.claim(work.recordKey(), token, claims.expiry())) {
+            if (ledger.find(work.recordKey()).map(r -> r.state() == SalesRecordState.RECORDED).orElse(false)) {
+                return false;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw SitooUnavailableException.notSettled(work + " is being recorded by another attempt that has not"
+                        + " finished within " + otherAttemptWait.toSeconds() + " s; it is looked at again once that"
+                        + " attempt has ended or its claim (" + claims.ttl().toSeconds() + " s) has lapsed");
+            }
+            try {
+                Thread.sleep(OTHER_ATTEMPT_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SitooUnavailableException.notSettled(work + " was interrupted waiting for another attempt");
+            }
+        }
+        return true;
     }
 
     private void postClaimed(SalesWork work, ObjectNode order) {

@@ -61,7 +61,7 @@ class TwoNodeRefundTest extends SandboxedBridgeTest {
     @Test
     void twoRecordersRacingOneRefundPostOneOrderAndFileNoException() throws Exception {
         SalesRecorder recorderB = new SalesRecorder(sitoo, catalog, salesLedger, exceptions, mappings,
-                new SalesOrders(json), nodeB);
+                new SalesOrders(json), nodeB, java.time.Duration.ofSeconds(12));
         String item = newId();
         String refundId = newId();
         ReturnJson ret = aReturn().sellable(item, SCARF, 1).refund(refundId, "succeeded", "49.9500", item, "49.9500");
