@@ -56,6 +56,17 @@ public class LedgerRepository {
      * the ledger line belongs to, which is another return's id when the item id is taken.
      */
     public String recordSeen(SeenLine seen) {
+        return see(seen).owner();
+    }
+
+    /**
+     * What a sighting did: the return the line belongs to, and whether this sighting inserted it. A line just
+     * inserted is known to be open (RECEIVED, no intent), so the flow need not read it back to ask.
+     */
+    public record Sighting(String owner, boolean inserted) {}
+
+    /** The same as {@link #recordSeen}, also saying whether the line is new to the ledger. */
+    public Sighting see(SeenLine seen) {
         OffsetDateTime now = now();
         int updated = jdbc.update("""
                 UPDATE return_line SET return_status = ?, item_status = ?, sku = ?, quantity = ?, location_id = ?,
@@ -64,7 +75,7 @@ public class LedgerRepository {
                 seen.returnStatus(), seen.itemStatus(), seen.sku(), seen.quantity(), seen.locationId(),
                 seen.condition(), seen.returnReason(), now, seen.itemId(), seen.returnId());
         if (updated == 1) {
-            return seen.returnId();
+            return new Sighting(seen.returnId(), false);
         }
         try {
             jdbc.update("""
@@ -73,12 +84,12 @@ public class LedgerRepository {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""",
                     seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
                     seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now, now);
-            return seen.returnId();
+            return new Sighting(seen.returnId(), true);
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             String owner = jdbc.queryForList("SELECT return_id FROM return_line WHERE item_id = ?", String.class,
                     seen.itemId()).stream().findFirst().orElse(seen.returnId());
             // Another worker of the same return inserted it first: update instead.
-            return owner.equals(seen.returnId()) ? recordSeen(seen) : owner;
+            return owner.equals(seen.returnId()) ? see(seen) : new Sighting(owner, false);
         }
     }
 
