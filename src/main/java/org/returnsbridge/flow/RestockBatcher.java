@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.returnsbridge.claims.Claims;
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -130,8 +132,8 @@ public class RestockBatcher {
             }
             // From here the outcome of the lines taken may be unknown: read back before anything is sent again.
             String externalId = StockInIds.newBatchExternalId();
-            List<String> taken = ledger.takeForBatch(candidates.stream().map(LedgerLine::itemId).toList(), externalId,
-                    token, claims.expiry());
+            Set<String> taken = new HashSet<>(ledger.takeForBatch(candidates.stream().map(LedgerLine::itemId).toList(), externalId,
+                    token, claims.expiry()));
             List<LedgerLine> lines = candidates.stream().filter(line -> taken.contains(line.itemId())).toList();
             if (!lines.isEmpty()) {
                 request.add(new Batch(queue, lines, externalId, token));

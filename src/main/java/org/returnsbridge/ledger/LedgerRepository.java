@@ -232,10 +232,13 @@ public class LedgerRepository {
      * may be unknown, and is settled by reading {@code externalId} back.
      */
     public List<String> takeForBatch(List<String> itemIds, String externalId, String token, OffsetDateTime until) {
-        jdbc.update("UPDATE return_line SET external_id = ?, last_post_at = ?, updated_at = ?, claim_token = ?,"
+        int taken = jdbc.update("UPDATE return_line SET external_id = ?, last_post_at = ?, updated_at = ?, claim_token = ?,"
                 + " claim_expires_at = ? WHERE state = 'RESTOCKING' AND queued_at IS NOT NULL AND last_post_at IS NULL"
                 + " AND " + UNCLAIMED + " AND item_id IN (" + placeholders(itemIds) + ")",
                 concat(List.of(externalId, now(), now(), token, until, now()), itemIds));
+        if (taken == itemIds.size() && new java.util.HashSet<>(itemIds).size() == taken) {
+            return List.copyOf(itemIds); // every line given was taken (the usual case): no need to read them back
+        }
         return jdbc.queryForList("SELECT item_id FROM return_line WHERE external_id = ? AND claim_token = ?"
                 + " ORDER BY queued_at, item_id", String.class, externalId, token);
     }
