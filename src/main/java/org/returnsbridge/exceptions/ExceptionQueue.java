@@ -3,6 +3,9 @@ package org.returnsbridge.exceptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -149,6 +152,22 @@ public class ExceptionQueue {
                 + " current_key = NULL WHERE line_key = ? AND " + CURRENT, now(), lineKey);
         if (n > 0) {
             log.info("Exception for {} resolved: a later attempt succeeded", lineKey);
+        }
+    }
+
+    /** The same for many units at once (a batch's lines): one statement, whatever their number. */
+    public void resolve(Collection<String> lineKeys) {
+        if (lineKeys.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>(lineKeys.size() + 1);
+        args.add(now());
+        args.addAll(lineKeys);
+        int n = jdbc.update("UPDATE exception_record SET status = 'RESOLVED', resolved_at = ?, next_attempt_at = NULL,"
+                + " current_key = NULL WHERE line_key IN (" + String.join(",", Collections.nCopies(lineKeys.size(), "?"))
+                + ") AND " + CURRENT, args.toArray());
+        if (n > 0) {
+            log.info("{} exception(s) resolved: a later attempt succeeded", n);
         }
     }
 

@@ -42,8 +42,10 @@ public class LineSteps {
         ReveniReturn ret = line.reveniReturn();
         ReturnItem item = line.item();
         if (item.id() != null) {
-            String owner = ledger.recordSeen(new SeenLine(item.id(), ret.id(), ret.status(), item.status(), item.sku(),
+            LedgerRepository.Sighting sighting = ledger.see(new SeenLine(item.id(), ret.id(), ret.status(), item.status(), item.sku(),
                     item.isValid() ? item.quantity() : null, ret.locationId(), item.condition(), item.returnReason()));
+            String owner = sighting.owner();
+            line.newInLedger(sighting.inserted()); // each sighting says afresh: a redelivery re-opens the line
             if (!owner.equals(ret.id())) {
                 throw new ItemIdConflictException(ret.id(), item.id(), "return " + ret.id() + ": return_items["
                         + item.index() + "].id " + item.id() + " is already a line of return " + owner
@@ -58,6 +60,9 @@ public class LineSteps {
 
     /** Final lines (restocked, not restocked) never move again, however often a poll shows them. */
     public boolean isStillOpen(ReturnLine line) {
+        if (line.isNewInLedger()) {
+            return true; // just inserted as RECEIVED: a read would only say so again (every later write is guarded)
+        }
         return ledger.find(line.itemId()).map(l -> !l.state().isFinal()).orElse(true);
     }
 
@@ -89,19 +94,17 @@ public class LineSteps {
     }
 
     public void hold(ReturnLine line) {
-        if (unconfirmedRestock(line)) {
-            return;
+        // The UPDATE is guarded against a restock intent: only when it changed nothing is the line read to tell why.
+        if (ledger.markHeld(line.itemId(), line.decision().name(), line.decisionReason()) || !unconfirmedRestock(line)) {
+            exceptions.resolve(line.itemId());
         }
-        ledger.markHeld(line.itemId(), line.decision().name(), line.decisionReason());
-        exceptions.resolve(line.itemId());
     }
 
     public void recordNotRestocked(ReturnLine line) {
-        if (unconfirmedRestock(line)) {
-            return;
+        if (ledger.markNotRestocked(line.itemId(), line.decision().name(), line.decisionReason())
+                || !unconfirmedRestock(line)) {
+            exceptions.resolve(line.itemId());
         }
-        ledger.markNotRestocked(line.itemId(), line.decision().name(), line.decisionReason());
-        exceptions.resolve(line.itemId());
     }
 
     /**

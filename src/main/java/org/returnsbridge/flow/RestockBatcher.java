@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.returnsbridge.claims.Claims;
 import org.returnsbridge.exceptions.ExceptionQueue;
@@ -64,6 +66,12 @@ public class RestockBatcher {
     }
 
     public void enqueue(RestockOrder order) {
+        // The common case in one statement: a line with no intent yet is queued by a guarded UPDATE. Only a line
+        // it leaves alone (final, already queued or sent) is read, to tell those apart.
+        if (ledger.queueRestock(order.itemId(), order.warehouseId(), order.sitooSku(), order.reasonCode())) {
+            log.debug("Queued for warehouse {}'s next batch", order.warehouseId());
+            return;
+        }
         LedgerLine row = ledger.find(order.itemId()).orElseThrow();
         if (row.state().isFinal() || row.isQueued()) {
             return;
@@ -74,11 +82,8 @@ public class RestockBatcher {
                 return; // its batch is on its way; the answer or the read-back settles it
             }
             restocker.restock(order); // sent long ago, answer lost: read back, and only then send again
-            return;
         }
-        if (ledger.queueRestock(order.itemId(), order.warehouseId(), order.sitooSku(), order.reasonCode())) {
-            log.debug("Queued for warehouse {}'s next batch", order.warehouseId());
-        }
+        // No intent and yet not queued: a racing worker queued or finished it between the two statements.
     }
 
     /**
@@ -127,8 +132,8 @@ public class RestockBatcher {
             }
             // From here the outcome of the lines taken may be unknown: read back before anything is sent again.
             String externalId = StockInIds.newBatchExternalId();
-            List<String> taken = ledger.takeForBatch(candidates.stream().map(LedgerLine::itemId).toList(), externalId,
-                    token, claims.expiry());
+            Set<String> taken = new HashSet<>(ledger.takeForBatch(candidates.stream().map(LedgerLine::itemId).toList(), externalId,
+                    token, claims.expiry()));
             List<LedgerLine> lines = candidates.stream().filter(line -> taken.contains(line.itemId())).toList();
             if (!lines.isEmpty()) {
                 request.add(new Batch(queue, lines, externalId, token));
@@ -165,7 +170,7 @@ public class RestockBatcher {
             if (result.transactionId() != null) {
                 ledger.markRestocked(batch.itemIds(), result.transactionId(), "restocked in Sitoo transaction "
                         + result.transactionId() + " (" + batch.externalId() + ", " + batch.lines().size() + " lines)");
-                batch.itemIds().forEach(exceptions::resolve);
+                exceptions.resolve(batch.itemIds()); // one statement for the batch, not one per line
                 restocked += batch.lines().size();
                 log.info("Restocked {} lines into Sitoo warehouse {} in one transaction {} ({})", batch.lines().size(),
                         batch.queue().warehouseId(), result.transactionId(), batch.externalId());

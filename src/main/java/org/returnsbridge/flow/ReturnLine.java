@@ -18,6 +18,8 @@ public final class ReturnLine {
     private MappedLocation location;
     private String sitooSku;
     private String reasonCode;
+    /** This sighting inserted the line into the ledger: it is open, with no need to read it back. */
+    private boolean newInLedger;
 
     public ReturnLine(ReveniReturn reveniReturn, ReturnItem item) {
         this.reveniReturn = reveniReturn;
@@ -44,6 +46,9 @@ public final class ReturnLine {
 
     void place(MappedLocation location) { this.location = location; }
     void resolveSku(String sitooSku) { this.sitooSku = sitooSku; }
+    boolean isNewInLedger() { return newInLedger; }
+    void newInLedger(boolean inserted) { this.newInLedger = inserted; }
+
     void reasonCode(String code) { this.reasonCode = code; }
 
     @Override

@@ -56,6 +56,17 @@ public class LedgerRepository {
      * the ledger line belongs to, which is another return's id when the item id is taken.
      */
     public String recordSeen(SeenLine seen) {
+        return see(seen).owner();
+    }
+
+    /**
+     * What a sighting did: the return the line belongs to, and whether this sighting inserted it. A line just
+     * inserted is known to be open (RECEIVED, no intent), so the flow need not read it back to ask.
+     */
+    public record Sighting(String owner, boolean inserted) {}
+
+    /** The same as {@link #recordSeen}, also saying whether the line is new to the ledger. */
+    public Sighting see(SeenLine seen) {
         OffsetDateTime now = now();
         int updated = jdbc.update("""
                 UPDATE return_line SET return_status = ?, item_status = ?, sku = ?, quantity = ?, location_id = ?,
@@ -64,7 +75,7 @@ public class LedgerRepository {
                 seen.returnStatus(), seen.itemStatus(), seen.sku(), seen.quantity(), seen.locationId(),
                 seen.condition(), seen.returnReason(), now, seen.itemId(), seen.returnId());
         if (updated == 1) {
-            return seen.returnId();
+            return new Sighting(seen.returnId(), false);
         }
         try {
             jdbc.update("""
@@ -73,12 +84,12 @@ public class LedgerRepository {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""",
                     seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
                     seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now, now);
-            return seen.returnId();
+            return new Sighting(seen.returnId(), true);
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             String owner = jdbc.queryForList("SELECT return_id FROM return_line WHERE item_id = ?", String.class,
                     seen.itemId()).stream().findFirst().orElse(seen.returnId());
             // Another worker of the same return inserted it first: update instead.
-            return owner.equals(seen.returnId()) ? recordSeen(seen) : owner;
+            return owner.equals(seen.returnId()) ? see(seen) : new Sighting(owner, false);
         }
     }
 
@@ -246,10 +257,13 @@ public class LedgerRepository {
      * may be unknown, and is settled by reading {@code externalId} back.
      */
     public List<String> takeForBatch(List<String> itemIds, String externalId, String token, OffsetDateTime until) {
-        jdbc.update("UPDATE return_line SET external_id = ?, last_post_at = ?, updated_at = ?, claim_token = ?,"
+        int taken = jdbc.update("UPDATE return_line SET external_id = ?, last_post_at = ?, updated_at = ?, claim_token = ?,"
                 + " claim_expires_at = ? WHERE state = 'RESTOCKING' AND queued_at IS NOT NULL AND last_post_at IS NULL"
                 + " AND " + UNCLAIMED + " AND item_id IN (" + placeholders(itemIds) + ")",
                 concat(List.of(externalId, now(), now(), token, until, now()), itemIds));
+        if (taken == itemIds.size() && new java.util.HashSet<>(itemIds).size() == taken) {
+            return List.copyOf(itemIds); // every line given was taken (the usual case): no need to read them back
+        }
         return jdbc.queryForList("SELECT item_id FROM return_line WHERE external_id = ? AND claim_token = ?"
                 + " ORDER BY queued_at, item_id", String.class, externalId, token);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -105,6 +106,9 @@ final class BacklogDrainScenario {
         long deadline = System.nanoTime() + Duration.ofMinutes(settings.timeoutMinutes()).toNanos();
         Map<ExpectedOutcome.StockKey, Long> wanted = expected.units();
         long lastReport = System.nanoTime();
+        // The bridge's CPU from its first Reveni poll (start-up done) to the drain: its own cost per line.
+        OptionalLong cpuAtFirstPoll = OptionalLong.empty();
+        OptionalLong cpuAtDrain = OptionalLong.empty();
         while (true) {
             if (!bridge.alive()) {
                 result.error = bridge.exitDescription();
@@ -112,8 +116,12 @@ final class BacklogDrainScenario {
                 return;
             }
             bridge.sampleHeap(); // one small Jolokia read a second: cheap next to the drain it measures
+            if (cpuAtFirstPoll.isEmpty() && sandbox.calls("reveni").values().stream().mapToLong(Long::longValue).sum() > 0) {
+                cpuAtFirstPoll = ProcessCpu.ownNanos(bridge.pid());
+            }
             Map<ExpectedOutcome.StockKey, Long> stock = sandbox.stock();
             if (StockComparison.of(wanted, stock).exact()) {
+                cpuAtDrain = ProcessCpu.ownNanos(bridge.pid());
                 // Counted now, before anything the bridge does after the drain (polls, checks) adds to them.
                 Map<String, Long> sitooCalls = sandbox.calls("sitoo");
                 long sitoo429s = sandbox.answered("sitoo", "429");
@@ -155,6 +163,15 @@ final class BacklogDrainScenario {
         result.linesPerSecond = round(expected.lines() / result.drainSeconds);
         result.sitooCallsPerRestockedUnit = expected.restockUnits() == 0 ? null
                 : Math.round(result.sitooCalls * 10_000.0 / expected.restockUnits()) / 10_000.0;
+        if (cpuAtFirstPoll.isPresent() && cpuAtDrain.isPresent()) {
+            long drainCpu = cpuAtDrain.getAsLong() - cpuAtFirstPoll.getAsLong();
+            result.nodeStartupCpuSeconds = List.of(seconds(cpuAtFirstPoll.getAsLong()));
+            result.nodeCpuSeconds = List.of(seconds(drainCpu));
+            result.bridgeCpuMillisPerLine = Math.round(drainCpu / 1e4 / expected.lines()) / 100.0;
+            result.note("bridge CPU " + result.nodeCpuSeconds.get(0) + " s from its first Reveni poll to the drain ("
+                    + result.bridgeCpuMillisPerLine + " ms per line; start-up before it " + result.nodeStartupCpuSeconds.get(0)
+                    + " s); sampled about every second, so the window is that coarse");
+        }
         Console.say(id + ": drained in " + result.drainSeconds + " s (" + result.linesPerSecond + " lines/s), "
                 + result.sitooCalls + " Sitoo calls, " + result.sitoo429s + " answered 429, stock exact: " + result.stockExact);
     }

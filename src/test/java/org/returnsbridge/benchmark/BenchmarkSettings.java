@@ -39,6 +39,9 @@ import java.util.function.Function;
  * @param scenarios             which scenarios to run, in this order
  * @param outputDir             where the result files and each scenario's process logs go
  * @param bridgeEnv             extra environment for every bridge started ({@code -Dbenchmark.env.NAME=value})
+ * @param bridgeJvmArgs         extra JVM options for every bridge started, e.g. a flight recording
+ *                              ({@code -Dbenchmark.jvmArgs="-XX:StartFlightRecording=filename=x.jfr,settings=profile"},
+ *                              separated by spaces); with any, a bridge is stopped gracefully so a recording is written
  * @param cluster               the cluster scenario's node counts and its Sitoo (see {@link Cluster})
  */
 public record BenchmarkSettings(long seed, int returns, int naiveReturns, int memoryLines, String memoryHeap,
@@ -49,6 +52,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class)
         Path outputDir,
         Map<String, String> bridgeEnv,
+        List<String> bridgeJvmArgs,
         Cluster cluster) {
 
     /**
@@ -163,6 +167,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         }
         scenarios = List.copyOf(scenarios);
         bridgeEnv = Map.copyOf(bridgeEnv);
+        bridgeJvmArgs = bridgeJvmArgs == null ? List.of() : List.copyOf(bridgeJvmArgs);
         cluster = cluster == null ? Cluster.DEFAULT : cluster;
     }
 
@@ -181,6 +186,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         properties.stringPropertyNames().stream().filter(n -> n.startsWith(PREFIX + "env.")).sorted()
                 .forEach(n -> env.put(n.substring((PREFIX + "env.").length()), properties.getProperty(n)));
         String scenarios = get.apply("scenarios");
+        String jvmArgs = get.apply("jvmArgs");
         return new BenchmarkSettings(
                 longOr(get, "seed", 20_261_127L),
                 returns,
@@ -205,6 +211,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
                         : Arrays.stream(scenarios.split(",")).filter(s -> !s.isBlank()).map(Scenario::of).toList(),
                 Path.of(stringOr(get, "outputDir", "target/benchmark")),
                 env,
+                jvmArgs == null ? List.of() : Arrays.stream(jvmArgs.split("\\s+")).filter(a -> !a.isBlank()).toList(),
                 new Cluster(nodesOr(get, "clusterNodes", Cluster.DEFAULT.nodes()),
                         intOr(get, "clusterRateLimit", Cluster.DEFAULT.rateLimit()),
                         intOr(get, "clusterLatencyMillis", Cluster.DEFAULT.latencyMillis()),
@@ -218,14 +225,14 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
     public BenchmarkSettings withOutputDir(Path dir) {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
                 sandboxHeap, latencyMillis, rateLimit, skus, locations, steadyRates, steadyCaches, steadySeconds, steadyWarmupSeconds,
-                pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, cluster);
+                pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, bridgeJvmArgs, cluster);
     }
 
     /** The same settings with the cluster's Sitoo (latency, rate limit), for the cluster scenario's environment. */
     public BenchmarkSettings withClusterSitoo() {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
                 sandboxHeap, cluster.latencyMillis(), cluster.rateLimit(), skus, locations, steadyRates, steadyCaches, steadySeconds,
-                steadyWarmupSeconds, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, cluster);
+                steadyWarmupSeconds, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, bridgeJvmArgs, cluster);
     }
 
     /** The Sitoo faults every scenario runs under: the latency and rate limit, nothing random. */

@@ -36,6 +36,7 @@ class BenchmarkSmokeIT {
                 Path.of("target", "benchmark-smoke"),
                 // A short interval window: the toy backlog would otherwise wait out the 10 s default.
                 Map.of("BRIDGE_SYNC_WINDOW", "PT2S"),
+                List.of(),
                 BenchmarkSettings.Cluster.DEFAULT);
 
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(settings);

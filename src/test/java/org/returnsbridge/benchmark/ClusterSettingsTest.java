@@ -34,6 +34,16 @@ class ClusterSettingsTest {
     }
 
     @Test
+    void bridgeJvmOptionsAreSplitOnSpacesAndNoneByDefault() {
+        assertThat(BenchmarkSettings.from(properties(Map.of())).bridgeJvmArgs()).isEmpty();
+        BenchmarkSettings settings = BenchmarkSettings.from(properties(Map.of("benchmark.jvmArgs",
+                " -XX:FlightRecorderOptions:stackdepth=256  -XX:StartFlightRecording=filename=a.jfr,settings=profile ")));
+
+        assertThat(settings.bridgeJvmArgs()).containsExactly("-XX:FlightRecorderOptions:stackdepth=256",
+                "-XX:StartFlightRecording=filename=a.jfr,settings=profile");
+    }
+
+    @Test
     void nonsenseIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> BenchmarkSettings.from(properties(Map.of("benchmark.clusterNodes", "1,two"))))
                 .hasMessageContaining("benchmark.clusterNodes");

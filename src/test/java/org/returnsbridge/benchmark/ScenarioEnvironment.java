@@ -76,7 +76,8 @@ final class ScenarioEnvironment implements AutoCloseable {
         env.put("BRIDGE_REPORTS_DIR", dir.resolve("reports").toString());
         env.putAll(scenarioEnv);
         env.putAll(settings.bridgeEnv());
-        List<String> jvm = List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        jvm.addAll(settings.bridgeJvmArgs());
         long startMillis = System.currentTimeMillis();
         Process process = processes.startBridge(name, sandbox.port(), port, dir.resolve("data-" + name), env, jvm);
         started.add(process);
@@ -102,6 +103,9 @@ final class ScenarioEnvironment implements AutoCloseable {
         for (int i = started.size() - 1; i >= 0; i--) {
             Process process = started.get(i);
             try {
+                if (!settings.bridgeJvmArgs().isEmpty() && process != sandboxProcess) {
+                    stopGracefully(process); // a flight recording is written at exit, which SIGKILL would skip
+                }
                 BridgeProcesses.kill(process);
             } catch (InterruptedException e) {
                 process.destroyForcibly();
@@ -109,6 +113,14 @@ final class ScenarioEnvironment implements AutoCloseable {
             } catch (RuntimeException e) {
                 Console.say("could not stop process " + process.pid() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** SIGTERM, and a bounded wait for the JVM's shutdown (a JFR recording given a filename is written then). */
+    private static void stopGracefully(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            Console.say("process " + process.pid() + " did not stop within 60 s of SIGTERM; killing it");
         }
     }
 
