@@ -52,8 +52,10 @@ class ClusterCrashIT {
         Map<String, String> env = new HashMap<>(CrashBacklog.FAST_SETTLING);
         env.put("SPRING_DATASOURCE_URL", database);
         env.put("SPRING_DATASOURCE_USERNAME", "postgres");
-        // A dead node's claims lapse soon: the least start-up allows with the 2 s response timeout is 22 s (10 s wait
-        // under the rate limit + 2 s + 10 s), and the survivor waits this long for what node-1 held when killed.
+        // A dead node's claims lapse soon: start-up requires the claim to outlast a line's catalogue wait plus the
+        // longest Sitoo call (10 s for a turn under the rate limit + the 2 s response timeout) by 10 s, so with a
+        // 2 s catalogue wait 25 s is allowed, and the survivor waits this long for what node-1 held when killed.
+        env.put("BRIDGE_SITOO_CATALOGUE_WARMUP_WAIT", "PT2S");
         env.put("BRIDGE_CLAIM_TTL", "PT25S");
         final int lines = backlog.sellableLines();
 
