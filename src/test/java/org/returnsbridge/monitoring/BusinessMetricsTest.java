@@ -74,7 +74,11 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
         assertThat(value(page, "bridge_vendor_circuit_state{state=\"closed\",vendor=\"sitoo\"}")).isEqualTo(1);
         assertThat(value(page, "bridge_vendor_circuit_state{state=\"open\",vendor=\"sitoo\"}")).isZero();
 
-        assertThat(value(page, STOCK_IN_POSTS) - stockInsBefore).as("the two restocked lines, one stock-in each").isEqualTo(2);
+        // The two restocked lines are two stock-ins in Sitoo; immediate mode's group commit may carry them in one
+        // POST or two, depending on whether they reach it within one commit.
+        assertThat(value(page, STOCK_IN_POSTS) - stockInsBefore).as("the stock-in POSTs that carried the two lines")
+                .isBetween(1.0, 2.0);
+        assertThat(sandbox.warehouseTransactions()).as("one stock-in per restocked line").hasSize(2);
         assertThat(page).containsPattern("(?m)^bridge_vendor_calls_seconds_count\\{operation=\"GET returns\","
                 + "status_class=\"2xx\",vendor=\"reveni\"} [1-9]");
         assertThat(value(page, "bridge_vendor_rate_limit_wait_seconds_count{vendor=\"sitoo\"}")).isPositive();
