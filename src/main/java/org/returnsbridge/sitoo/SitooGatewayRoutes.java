@@ -11,8 +11,8 @@ import org.returnsbridge.support.VendorCallMeter;
  *
  * <ol>
  *   <li>the request becomes camel-http headers, every inbound header dropped ({@link SitooCallSteps#prepare});</li>
- *   <li>{@code throttle}: the configured rate limit, one request per period, the wait for it bounded
- *       ({@link SitooRateLimit});</li>
+ *   <li>{@code rate-limit}: the configured rate limit as a sliding window (a call goes at once while the last
+ *       1.05 s holds fewer than the limit), the wait for a turn bounded ({@link SitooRateLimit});</li>
  *   <li>{@code circuitBreaker} (resilience4j, the {@value #CIRCUIT_BREAKER} bean): inside it only "no usable
  *       answer" fails (no answer, timeout, too large, 5xx, 429), so only that opens the circuit; an open
  *       circuit turns the call away unsent, which the error policy queues at once;</li>
@@ -64,7 +64,7 @@ public class SitooGatewayRoutes extends RouteBuilder {
                 .process(rateLimit::enter).id("rate-limit-enter")
                 .process(meter::queued).id("sitoo-rate-limit-queued")
                 .doTry().id("sitoo-rate-limited")
-                    .throttle(1).totalRequestsMode().timePeriodMillis(rateLimit.spacingMillis()).id("rate-limit")
+                    .process(rateLimit::awaitTurn).id("rate-limit")
                 .endDoTry()
                 .doFinally()
                     .process(rateLimit::leave).id("rate-limit-leave")

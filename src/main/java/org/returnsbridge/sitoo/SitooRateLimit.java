@@ -1,39 +1,65 @@
 package org.returnsbridge.sitoo;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 import org.apache.camel.Exchange;
 
 /**
- * The Sitoo rate limit as the gateway's {@code throttle} applies it, and the bound on waiting for it.
+ * The Sitoo rate limit as the gateway applies it, and the bound on waiting for it.
  *
- * <p>Requests are spread evenly, one every 1.05 / rate s, not sent as a burst at the start of each
- * second: two bursts either side of a second's edge would be twice the rate in one sliding second, and
- * Sitoo answers 429. The 5 % of headroom covers the few ms between a permit and the request leaving.
+ * <p>A sliding window, the shape of the limit itself: a call goes at once while the last {@link #WINDOW} holds
+ * fewer than {@code rate} calls, else it waits until the oldest of them leaves the window. So a quiet bridge's
+ * call never waits (an evenly spaced throttle made a stock-in that came within one spacing of the previous
+ * call wait up to 1.05 / rate s, a quarter of a webhook's latency at 20 changes a second), and a busy one still
+ * never puts more than {@code rate} calls in any second Sitoo can count. The window is 5 % longer than Sitoo's
+ * second: the headroom covers the few ms between a turn and the request reaching Sitoo.
  *
- * <p>Camel's throttle blocks for as long as it takes. So that no call waits unboundedly, at most as many
- * calls may queue for it as get a turn within {@link #LONGEST_WAIT}; one more is turned away unsent
- * (certainly not applied) and takes its turn in the retry budget like a 429 without Retry-After.
+ * <p>Turns are handed out in the order calls asked (a fair lock). So that no call waits unboundedly, at most as
+ * many calls may queue as get a turn within {@link #LONGEST_WAIT}; one more is turned away unsent (certainly not
+ * applied) and takes its turn in the retry budget like a 429 without Retry-After.
  */
 public class SitooRateLimit {
 
     /** The longest a call waits for its turn under the rate limit before it is turned away, unsent. */
     public static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+    /** The window the rate is kept in: Sitoo's second and 5 % headroom. */
+    public static final Duration WINDOW = Duration.ofMillis(1050);
 
-    private final long spacingMillis;
-    private final int maxWaiting;
-    private final AtomicInteger waiting = new AtomicInteger();
-
-    public SitooRateLimit(int requestsPerSecond) {
-        this.spacingMillis = (1050 + requestsPerSecond - 1) / requestsPerSecond;
-        this.maxWaiting = (int) Math.max(1, LONGEST_WAIT.toMillis() / spacingMillis);
+    /** How the limiter sleeps: a seam for tests, which count time instead of spending it. */
+    interface Sleeper {
+        void sleep(long nanos) throws InterruptedException;
     }
 
-    /** One request per this many ms: the throttle's time period, with one request per period. */
-    public long spacingMillis() {
-        return spacingMillis;
+    private final int rate;
+    private final int maxWaiting;
+    private final LongSupplier nanoClock;
+    private final Sleeper sleeper;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final ReentrantLock turns = new ReentrantLock(true);
+    /** The last {@code rate} turns' times (guarded by {@link #turns}), a ring: {@code next} is the oldest. */
+    private final long[] lastTurns;
+    private int next;
+
+    public SitooRateLimit(int requestsPerSecond) {
+        this(requestsPerSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    SitooRateLimit(int requestsPerSecond, LongSupplier nanoClock, Sleeper sleeper) {
+        if (requestsPerSecond < 1) {
+            throw new IllegalArgumentException("requests per second must be at least 1, got " + requestsPerSecond);
+        }
+        this.rate = requestsPerSecond;
+        this.nanoClock = nanoClock;
+        this.sleeper = sleeper;
+        this.maxWaiting = (int) Math.max(1, LONGEST_WAIT.toMillis() * requestsPerSecond / WINDOW.toMillis());
+        this.lastTurns = new long[requestsPerSecond];
+        Arrays.fill(lastTurns, nanoClock.getAsLong() - WINDOW.toNanos()); // as if the last turns were long ago
     }
 
     /** The longest a Sitoo call can take: its wait for a turn, then the HTTP response timeout. */
@@ -41,7 +67,7 @@ public class SitooRateLimit {
         return LONGEST_WAIT.plus(responseTimeout);
     }
 
-    /** Takes a place in the queue for the throttle, or turns the call away when the queue is full. */
+    /** Takes a place in the queue for a turn, or turns the call away when the queue is full. */
     public void enter(Exchange exchange) {
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
@@ -52,8 +78,42 @@ public class SitooRateLimit {
         }
     }
 
-    /** Leaves the queue: the throttle let the call through (or failed it). */
+    /** The gateway's step: waits for the call's turn. */
+    public void awaitTurn(Exchange exchange) throws InterruptedException {
+        awaitTurn();
+    }
+
+    /**
+     * Waits until the window holds fewer than {@code rate} turns, then takes one; answers how long it waited (ns).
+     * The lock is held while waiting on purpose: the calls behind it could not go sooner anyway, and holding it
+     * keeps the turns in the order they were asked for.
+     */
+    long awaitTurn() throws InterruptedException {
+        turns.lockInterruptibly();
+        try {
+            long now = nanoClock.getAsLong();
+            long free = lastTurns[next] + WINDOW.toNanos(); // when the oldest of the last `rate` turns leaves
+            long waited = 0;
+            if (free - now > 0) {
+                sleeper.sleep(free - now);
+                waited = free - now;
+                now = Math.max(nanoClock.getAsLong(), free);
+            }
+            lastTurns[next] = now;
+            next = (next + 1) % rate;
+            return waited;
+        } finally {
+            turns.unlock();
+        }
+    }
+
+    /** Leaves the queue: the call had its turn (or failed waiting for it). */
     public void leave(Exchange exchange) {
         waiting.decrementAndGet();
+    }
+
+    /** At most this many calls queue for a turn at once. */
+    int maxWaiting() {
+        return maxWaiting;
     }
 }
