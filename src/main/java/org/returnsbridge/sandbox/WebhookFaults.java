@@ -32,6 +32,11 @@ final class WebhookFaults {
         return settings.rateReorder() > 0 && random.nextDouble() < settings.rateReorder();
     }
 
+    /** The lane of a return's events to one URL: always the same for the return, so its events stay in order. */
+    synchronized int laneOf(String returnId) {
+        return settings.lanes() <= 1 || returnId == null ? 0 : Math.floorMod(returnId.hashCode(), settings.lanes());
+    }
+
     synchronized long delayMillis() {
         return settings.delayMillis();
     }

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The store calls us on the thread of whoever changed the return (an admin or API request, the trickle), so
  * that thread only builds the event and queues it; sending, retrying and back-off all happen on a small
  * executor of our own. Each URL has its own lane (a chain of futures) so one URL's events leave in the order
- * the changes happened, and a slow or dead URL never holds up another.
+ * the changes happened, and a slow or dead URL never holds up another. With {@code lanes} set (webhook faults)
+ * a URL has that many lanes and a return's events always take the same one: returns overtake each other, a
+ * return's own changes still arrive in order.
  */
 final class WebhookSender implements ReturnChangeListener, AutoCloseable {
 
@@ -172,11 +174,12 @@ final class WebhookSender implements ReturnChangeListener, AutoCloseable {
     /** Appends to the URL's lane; the lane runs on our executor, never on the caller's thread. */
     private synchronized void enqueue(Outgoing outgoing) {
         for (int copy = 0; copy < outgoing.copies(); copy++) {
-            lanes.compute(outgoing.url(), (url, tail) -> (tail == null ? DONE : tail)
+            String lane = outgoing.url() + "\n" + faults.laneOf(outgoing.event().returnId());
+            lanes.compute(lane, (key, tail) -> (tail == null ? DONE : tail)
                     .thenComposeAsync(ignored -> deliver(outgoing), executor)
                     .exceptionally(failure -> {
                         // Keep the lane alive for the next event whatever went wrong with this one.
-                        LOG.log(System.Logger.Level.WARNING, "webhook lane for " + url + " failed: " + failure);
+                        LOG.log(System.Logger.Level.WARNING, "webhook lane for " + outgoing.url() + " failed: " + failure);
                         return null;
                     }));
         }

@@ -34,6 +34,9 @@ import java.util.function.Function;
  *                              when the measured window starts
  * @param steadySeconds         how long the measured part of the steady state lasts
  * @param steadyWarmupSeconds   events sent before the measured part (JIT, connection pools, SKU cache), not counted
+ * @param webhookLanes          how many webhooks the sandbox's Reveni may have on their way to the bridge at once in
+ *                              the steady runs, a return's own in order (1: one at a time, which holds a fast change
+ *                              rate to the bridge's answer time)
  * @param pollCron              the bridge's poll schedule in the backlog runs
  * @param timeoutMinutes        a scenario that has not finished by then is reported as not finished
  * @param scenarios             which scenarios to run, in this order
@@ -47,7 +50,7 @@ import java.util.function.Function;
 public record BenchmarkSettings(long seed, int returns, int naiveReturns, int memoryLines, String memoryHeap,
         int dayLines, String dayHeap, String bridgeHeap, String sandboxHeap, int latencyMillis, int rateLimit, int skus,
         int locations, List<Integer> steadyRates, List<SteadyCache> steadyCaches, int steadySeconds, int steadyWarmupSeconds,
-        String pollCron, int timeoutMinutes,
+        int webhookLanes, String pollCron, int timeoutMinutes,
         List<Scenario> scenarios,
         @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class)
         Path outputDir,
@@ -158,6 +161,9 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
             throw new IllegalArgumentException("benchmark.steadyCaches must list warm and/or cold");
         }
         requirePositive("steadySeconds", steadySeconds);
+        if (webhookLanes < 1 || webhookLanes > 64) {
+            throw new IllegalArgumentException("benchmark.webhookLanes must be 1..64, was " + webhookLanes);
+        }
         requirePositive("timeoutMinutes", timeoutMinutes);
         if (latencyMillis < 0 || steadyWarmupSeconds < 0) {
             throw new IllegalArgumentException("latencyMillis and steadyWarmupSeconds must not be negative");
@@ -205,6 +211,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
                 steadyCaches(get),
                 intOr(get, "steadySeconds", 60),
                 intOr(get, "steadyWarmupSeconds", 10),
+                intOr(get, "webhookLanes", 16),
                 stringOr(get, "pollCron", "0/5 * * * * ?"),
                 intOr(get, "timeoutMinutes", 90),
                 scenarios == null ? List.of(Scenario.INTERVAL, Scenario.STEADY, Scenario.MEMORY, Scenario.DAY, Scenario.NAIVE)
@@ -225,14 +232,14 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
     public BenchmarkSettings withOutputDir(Path dir) {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
                 sandboxHeap, latencyMillis, rateLimit, skus, locations, steadyRates, steadyCaches, steadySeconds, steadyWarmupSeconds,
-                pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, bridgeJvmArgs, cluster);
+                webhookLanes, pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, bridgeJvmArgs, cluster);
     }
 
     /** The same settings with the cluster's Sitoo (latency, rate limit), for the cluster scenario's environment. */
     public BenchmarkSettings withClusterSitoo() {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
                 sandboxHeap, cluster.latencyMillis(), cluster.rateLimit(), skus, locations, steadyRates, steadyCaches, steadySeconds,
-                steadyWarmupSeconds, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, bridgeJvmArgs, cluster);
+                steadyWarmupSeconds, webhookLanes, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, bridgeJvmArgs, cluster);
     }
 
     /** The Sitoo faults every scenario runs under: the latency and rate limit, nothing random. */

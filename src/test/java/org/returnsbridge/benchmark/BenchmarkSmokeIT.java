@@ -29,7 +29,7 @@ class BenchmarkSmokeIT {
         BenchmarkSettings settings = new BenchmarkSettings(
                 20_261_127L, 200, 20, 400, "256m", 400, "512m", "384m", "512m",
                 20, 10, 40, 5,
-                List.of(5), List.of(BenchmarkSettings.SteadyCache.WARM), 8, 1,
+                List.of(5), List.of(BenchmarkSettings.SteadyCache.WARM), 8, 1, 4,
                 "0/1 * * * * ?", 3,
                 List.of(BenchmarkSettings.Scenario.INTERVAL, BenchmarkSettings.Scenario.NAIVE,
                         BenchmarkSettings.Scenario.STEADY),
