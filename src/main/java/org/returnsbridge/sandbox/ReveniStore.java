@@ -13,8 +13,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -29,12 +31,27 @@ final class ReveniStore {
 
     private final Clock clock;
     private final Map<String, StoredReturn> returns = new HashMap<>();
+    /** The same returns in list order (updated_at, then id), so a list request neither sorts nor skips by scanning. */
+    private final NavigableMap<ListKey, StoredReturn> inListOrder = new TreeMap<>();
     private final List<ListedResult> rawResults = new ArrayList<>();
     private final List<WebhookRegistration> webhooks = new ArrayList<>();
     private final List<ReturnChangeListener> listeners = new CopyOnWriteArrayList<>();
     private int corruptPagesLeft;
 
     private record StoredReturn(ObjectNode json, Instant updatedAt) {
+        ListKey key() {
+            return new ListKey(updatedAt, json.path("id").asText());
+        }
+    }
+
+    private record ListKey(Instant updatedAt, String id) implements Comparable<ListKey> {
+        private static final Comparator<ListKey> ORDER =
+                Comparator.comparing(ListKey::updatedAt).thenComparing(ListKey::id);
+
+        @Override
+        public int compareTo(ListKey other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     ReveniStore(Clock clock) {
@@ -83,7 +100,13 @@ final class ReveniStore {
         Instant updatedAt = parseTimestamp(copy.get("updated_at").asText());
         boolean created;
         synchronized (this) {
-            created = returns.put(id, new StoredReturn(copy, updatedAt)) == null;
+            StoredReturn stored = new StoredReturn(copy, updatedAt);
+            StoredReturn previous = returns.put(id, stored);
+            created = previous == null;
+            if (previous != null) {
+                inListOrder.remove(previous.key());
+            }
+            inListOrder.put(stored.key(), stored);
         }
         ObjectNode snapshot = copy.deepCopy();
         listeners.forEach(listener -> listener.returnChanged(
@@ -96,7 +119,11 @@ final class ReveniStore {
     }
 
     synchronized boolean remove(String id) {
-        return returns.remove(id) != null;
+        StoredReturn removed = returns.remove(id);
+        if (removed != null) {
+            inListOrder.remove(removed.key());
+        }
+        return removed != null;
     }
 
     synchronized int size() {
@@ -105,30 +132,35 @@ final class ReveniStore {
 
     /** All stored returns in list order (updated_at, then id). */
     synchronized List<ObjectNode> all() {
-        return returns.values().stream()
-                .sorted(Comparator.comparing(StoredReturn::updatedAt)
-                        .thenComparing(stored -> stored.json().path("id").asText()))
-                .map(stored -> stored.json().deepCopy())
-                .toList();
+        return inListOrder.values().stream().map(stored -> stored.json().deepCopy()).toList();
     }
 
     /** Plants a text verbatim into list pages at the position its updated_at gives it. */
     synchronized void addRawResult(Instant updatedAt, String raw) {
         // '~' sorts after hex ids, so a planted element follows the real returns of the same second.
         String sortId = "~raw-" + String.format("%06d", rawResults.size());
-        rawResults.add(new ListedResult(updatedAt, sortId, statusOf(raw), raw));
+        rawResults.add(ListedResult.planted(updatedAt, sortId, statusOf(raw), raw));
     }
 
-    /** The elements of a list query, returns and planted raw texts merged, in contract order. */
+    /**
+     * The elements of a list query, returns and planted raw texts merged, in contract order. Stored returns come
+     * from the ordered index, from {@code updatedAfter} on; they are written out only if their page is rendered.
+     */
     synchronized List<ListedResult> list(Instant updatedAfter, Set<String> statuses) {
-        List<ListedResult> all = new ArrayList<>(rawResults);
-        returns.values().forEach(stored -> all.add(new ListedResult(stored.updatedAt(),
-                stored.json().path("id").asText(), stored.json().path("status").asText(null),
-                JsonHttp.toText(stored.json()))));
+        var from = updatedAfter == null ? inListOrder : inListOrder.tailMap(new ListKey(updatedAfter, ""), true);
+        List<ListedResult> all = new ArrayList<>(from.size() + rawResults.size());
+        from.forEach((key, stored) -> all.add(ListedResult.stored(key.updatedAt(), key.id(), stored.json())));
+        rawResults.stream()
+                .filter(raw -> updatedAfter == null || !raw.updatedAt().isBefore(updatedAfter))
+                .forEach(all::add);
+        if (!rawResults.isEmpty()) {
+            all.sort(LIST_ORDER); // nearly sorted already: a merge of a few planted elements
+        }
+        if (statuses.isEmpty()) {
+            return all;
+        }
         return all.stream()
-                .filter(result -> updatedAfter == null || !result.updatedAt().isBefore(updatedAfter))
-                .filter(result -> statuses.isEmpty() || result.status() == null || statuses.contains(result.status()))
-                .sorted(LIST_ORDER)
+                .filter(result -> result.status() == null || statuses.contains(result.status()))
                 .toList();
     }
 
@@ -161,6 +193,7 @@ final class ReveniStore {
 
     synchronized void reset() {
         returns.clear();
+        inListOrder.clear();
         rawResults.clear();
         webhooks.clear();
         corruptPagesLeft = 0;
