@@ -83,11 +83,11 @@ final class BacklogDrainScenario {
             RunningBridge bridge = env.startBridge(syncMode, heap, Map.of());
             result.settings.putAll(new TreeMap<>(bridge.env()));
             if (!reconcileDay) {
-                drain(result, sandbox, bridge, expected);
+                drain(result, sandbox, bridge, expected, env.sandboxPid());
                 return result;
             }
             try (HeapTrend trend = new HeapTrend(bridge::heapAfterFullGcBytes, HEAP_SAMPLE_PERIOD.toSeconds())) {
-                drain(result, sandbox, bridge, expected);
+                drain(result, sandbox, bridge, expected, env.sandboxPid());
                 if (result.finished) {
                     reconcile(result, bridge, trend);
                 }
@@ -100,8 +100,8 @@ final class BacklogDrainScenario {
         return result;
     }
 
-    private void drain(ScenarioResult result, BenchmarkSandbox sandbox, RunningBridge bridge, ExpectedOutcome expected)
-            throws InterruptedException {
+    private void drain(ScenarioResult result, BenchmarkSandbox sandbox, RunningBridge bridge, ExpectedOutcome expected,
+                       long sandboxPid) throws InterruptedException {
         Instant ledgerFrom = Instant.ofEpochMilli(bridge.startMillis()).minus(Duration.ofHours(1));
         long deadline = System.nanoTime() + Duration.ofMinutes(settings.timeoutMinutes()).toNanos();
         Map<ExpectedOutcome.StockKey, Long> wanted = expected.units();
@@ -109,6 +109,10 @@ final class BacklogDrainScenario {
         // The bridge's CPU from its first Reveni poll (start-up done) to the drain: its own cost per line.
         OptionalLong cpuAtFirstPoll = OptionalLong.empty();
         OptionalLong cpuAtDrain = OptionalLong.empty();
+        // The sandbox shares the machine's cores: its CPU over the same window is part of what bounds the drain.
+        OptionalLong sandboxCpuAtFirstPoll = OptionalLong.empty();
+        OptionalLong sandboxCpuAtDrain = OptionalLong.empty();
+        long firstPollSeenMillis = 0;
         while (true) {
             if (!bridge.alive()) {
                 result.error = bridge.exitDescription();
@@ -118,10 +122,13 @@ final class BacklogDrainScenario {
             bridge.sampleHeap(); // one small Jolokia read a second: cheap next to the drain it measures
             if (cpuAtFirstPoll.isEmpty() && sandbox.calls("reveni").values().stream().mapToLong(Long::longValue).sum() > 0) {
                 cpuAtFirstPoll = ProcessCpu.ownNanos(bridge.pid());
+                sandboxCpuAtFirstPoll = sandboxPid > 0 ? ProcessCpu.ownNanos(sandboxPid) : OptionalLong.empty();
+                firstPollSeenMillis = System.currentTimeMillis();
             }
             Map<ExpectedOutcome.StockKey, Long> stock = sandbox.stock();
             if (StockComparison.of(wanted, stock).exact()) {
                 cpuAtDrain = ProcessCpu.ownNanos(bridge.pid());
+                sandboxCpuAtDrain = sandboxPid > 0 ? ProcessCpu.ownNanos(sandboxPid) : OptionalLong.empty();
                 // Counted now, before anything the bridge does after the drain (polls, checks) adds to them.
                 Map<String, Long> sitooCalls = sandbox.calls("sitoo");
                 long sitoo429s = sandbox.answered("sitoo", "429");
@@ -171,6 +178,21 @@ final class BacklogDrainScenario {
             result.note("bridge CPU " + result.nodeCpuSeconds.get(0) + " s from its first Reveni poll to the drain ("
                     + result.bridgeCpuMillisPerLine + " ms per line; start-up before it " + result.nodeStartupCpuSeconds.get(0)
                     + " s); sampled about every second, so the window is that coarse");
+        }
+        if (firstPollSeenMillis > 0) {
+            // Where the drain's time went, so a gap to a goal can be read against what bounds each part.
+            result.firstPollSeconds = seconds((firstPollSeenMillis - bridge.startMillis()) * 1_000_000L);
+            result.note("the drain's parts: bridge start-up to its first Reveni poll " + result.firstPollSeconds
+                    + " s (seen by the harness, to about 1 s), first poll to first stock-in "
+                    + seconds((audit.firstRecordedAt() - firstPollSeenMillis) * 1_000_000L) + " s, first to last stock-in "
+                    + result.drainSecondsFromFirstStockIn + " s");
+        }
+        if (sandboxCpuAtFirstPoll.isPresent() && sandboxCpuAtDrain.isPresent()) {
+            long sandboxCpu = sandboxCpuAtDrain.getAsLong() - sandboxCpuAtFirstPoll.getAsLong();
+            result.sandboxCpuSeconds = seconds(sandboxCpu);
+            result.note("the sandbox (Reveni pages, Sitoo, the harness's reads) used " + result.sandboxCpuSeconds
+                    + " s of CPU over the same window (" + Math.round(sandboxCpu / 1e4 / expected.lines()) / 100.0
+                    + " ms per line), on the same cores");
         }
         Console.say(id + ": drained in " + result.drainSeconds + " s (" + result.linesPerSecond + " lines/s), "
                 + result.sitooCalls + " Sitoo calls, " + result.sitoo429s + " answered 429, stock exact: " + result.stockExact);

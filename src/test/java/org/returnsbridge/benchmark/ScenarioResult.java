@@ -34,6 +34,8 @@ public final class ScenarioResult {
     public Double drainSeconds;
     /** From the first stock-in recorded by Sitoo to the last one. */
     public Double drainSecondsFromFirstStockIn;
+    /** Backlog runs: from starting the bridge process to the harness seeing its first Reveni call (about 1 s coarse). */
+    public Double firstPollSeconds;
     /** Every line of the backlog (restocked, not restocked, held) over {@code drainSeconds}. */
     public Double linesPerSecond;
 
