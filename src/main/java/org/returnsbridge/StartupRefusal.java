@@ -5,11 +5,20 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.validation.FieldError;
 
@@ -22,6 +31,8 @@ import org.springframework.validation.FieldError;
 public final class StartupRefusal {
 
     private static final Logger log = LoggerFactory.getLogger(StartupRefusal.class);
+    /** {@code ${BRIDGE_X}} or {@code ${BRIDGE_X:default}}, as application.yml reads a setting. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::.*)?}", Pattern.DOTALL);
     static final int EXIT_CODE = 1;
 
     private StartupRefusal() {}
@@ -85,11 +96,16 @@ public final class StartupRefusal {
     private static String describeBinding(BindException bind) {
         String property = bind.getName().toString();
         if (bind.getCause() instanceof BindValidationException validation) {
+            ValidationErrors validationErrors = validation.getValidationErrors();
             List<String> errors = new ArrayList<>();
-            validation.getValidationErrors().getAllErrors().forEach(error -> {
+            validationErrors.getAllErrors().forEach(error -> {
                 if (error instanceof FieldError field) {
-                    errors.add(property + "." + field.getField() + " " + field.getDefaultMessage() + " (got "
-                            + field.getRejectedValue() + ")");
+                    String setting = property + "." + field.getField();
+                    String message = field.getDefaultMessage();
+                    String variable = variable(boundProperty(validationErrors, setting))
+                            .filter(name -> message == null || !message.contains(name))
+                            .map(name -> " (" + name + ")").orElse("");
+                    errors.add(setting + variable + " " + message + " (got " + field.getRejectedValue() + ")");
                 } else {
                     errors.add(property + " " + error.getDefaultMessage());
                 }
@@ -99,6 +115,38 @@ public final class StartupRefusal {
         }
         return "invalid setting " + property + ": " + oneLine(message(bind.getCause() == null ? bind : bind.getCause()))
                 + " (docs/configuration.md lists each setting with its environment variable)";
+    }
+
+    private static ConfigurationProperty boundProperty(ValidationErrors errors, String setting) {
+        String wanted = comparable(setting);
+        return errors.getBoundProperties().stream().filter(bound -> comparable(bound.getName().toString()).equals(wanted))
+                .findFirst().orElse(null);
+    }
+
+    /** Spring's relaxed names: {@code checkin-interval}, {@code checkinInterval} and {@code checkin_interval} are one. */
+    private static String comparable(String name) {
+        return name.replaceAll("[^A-Za-z0-9.\\[\\]]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The environment variable a setting was given by: application.yml reads most settings as
+     * {@code ${BRIDGE_X:default}}, and Spring maps a variable named after the setting itself.
+     */
+    private static Optional<String> variable(ConfigurationProperty property) {
+        if (property == null) {
+            return Optional.empty();
+        }
+        // A value from the environment carries a SystemEnvironmentOrigin, wrapped in its property source's origin.
+        Origin origin = property.getOrigin();
+        for (int depth = 0; origin != null && depth < 5; depth++) {
+            if (origin instanceof SystemEnvironmentOrigin environment) {
+                return Optional.of(environment.getProperty());
+            }
+            origin = origin instanceof PropertySourceOrigin wrapped && wrapped.getOrigin() != null ? wrapped.getOrigin()
+                    : origin.getParent();
+        }
+        Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(property.getValue()));
+        return placeholder.matches() ? Optional.of(placeholder.group(1)) : Optional.empty();
     }
 
     private static boolean thrownByTheBridge(Throwable t) {

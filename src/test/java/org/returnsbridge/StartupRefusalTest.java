@@ -82,6 +82,22 @@ class StartupRefusalTest {
                 .contains("BRIDGE_METRICS_REFRESH_INTERVAL");
     }
 
+    /** Given as a deployment gives them: the environment variable application.yml reads the setting from. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | 0      | (got 0)",
+            "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | -3     | (got -3)",
+            "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | 100001 | (got 100001)",
+            "BRIDGE_RECONCILIATION_PAGE_SIZE           | 0      | (got 0)",
+            "BRIDGE_RECONCILIATION_PAGE_SIZE           | -500   | (got -500)",
+            "BRIDGE_RECONCILIATION_PAGE_SIZE           | 1001   | (got 1001)",
+    })
+    void aReconciliationSizeOutOfRangeIsRefusedInOneLineNamingIt(String variable, String value, String detail) {
+        String line = StartupRefusal.describe(failure("--" + variable + "=" + value));
+
+        assertThat(line).contains(variable).contains(detail).doesNotContain("\n");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"page-size=0", "page-size=1001", "warmup-max=-1",
             "warmup-wait=PT6M"})
