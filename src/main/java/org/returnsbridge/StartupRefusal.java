@@ -4,12 +4,15 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.validation.ConstraintViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -100,12 +103,13 @@ public final class StartupRefusal {
             List<String> errors = new ArrayList<>();
             validationErrors.getAllErrors().forEach(error -> {
                 if (error instanceof FieldError field) {
-                    String setting = property + "." + field.getField();
+                    Rejected rejected = Rejected.of(field);
+                    String setting = property + "." + rejected.field();
                     String message = field.getDefaultMessage();
                     String variable = variable(boundProperty(validationErrors, setting))
                             .filter(name -> message == null || !message.contains(name))
                             .map(name -> " (" + name + ")").orElse("");
-                    errors.add(setting + variable + " " + message + " (got " + field.getRejectedValue() + ")");
+                    errors.add(setting + variable + " " + message + rejected.got());
                 } else {
                     errors.add(property + " " + error.getDefaultMessage());
                 }
@@ -115,6 +119,41 @@ public final class StartupRefusal {
         }
         return "invalid setting " + property + ": " + oneLine(message(bind.getCause() == null ? bind : bind.getCause()))
                 + " (docs/configuration.md lists each setting with its environment variable)";
+    }
+
+    /**
+     * The field a validation error is about and, as {@code " (got …)"}, the value it was given. A range check
+     * written as {@code @AssertTrue isCheckinIntervalInRange()} rejects the value {@code false} of a derived
+     * property; the setting is the record component it checks ({@code checkinInterval}), and that component's
+     * value is what to show, unless it is text: a derived check may guard a secret, which is never logged.
+     */
+    private record Rejected(String field, String got) {
+
+        Rejected(String field, Object value, boolean shown) {
+            this(field, shown ? " (got " + value + ")" : "");
+        }
+
+        static Rejected of(FieldError error) {
+            if (error.getRejectedValue() instanceof Boolean && error.contains(ConstraintViolation.class)
+                    && error.unwrap(ConstraintViolation.class).getLeafBean() instanceof Record bean) {
+                String path = error.getField();
+                String parent = path.substring(0, path.lastIndexOf('.') + 1);
+                String derived = path.substring(parent.length());
+                var checked = Arrays.stream(bean.getClass().getRecordComponents())
+                        .filter(component -> derived.startsWith(component.getName()) && !derived.equals(component.getName()))
+                        .max(Comparator.comparingInt(component -> component.getName().length()));
+                if (checked.isPresent()) {
+                    String component = parent + checked.get().getName();
+                    try {
+                        Object value = checked.get().getAccessor().invoke(bean);
+                        return new Rejected(component, value, !(value instanceof CharSequence));
+                    } catch (ReflectiveOperationException | RuntimeException unreadable) {
+                        return new Rejected(component, null, false);
+                    }
+                }
+            }
+            return new Rejected(error.getField(), error.getRejectedValue(), true);
+        }
     }
 
     private static ConfigurationProperty boundProperty(ValidationErrors errors, String setting) {
