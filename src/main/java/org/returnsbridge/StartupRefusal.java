@@ -3,6 +3,7 @@ package org.returnsbridge;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.validation.FieldError;
 
 /**
@@ -117,6 +119,11 @@ public final class StartupRefusal {
             return "invalid setting: " + String.join("; ", errors)
                     + " (docs/configuration.md lists each setting with its environment variable)";
         }
+        if (bind.getCause() instanceof ConversionFailedException conversion) {
+            String named = variable(bind.getProperty()).map(variable -> variable + " (" + property + ")").orElse(property);
+            return named + " '" + oneLine(String.valueOf(conversion.getValue())) + "' is not " + expected(conversion)
+                    + " (docs/configuration.md lists each setting with its environment variable)";
+        }
         return "invalid setting " + property + ": " + oneLine(message(bind.getCause() == null ? bind : bind.getCause()))
                 + " (docs/configuration.md lists each setting with its environment variable)";
     }
@@ -186,6 +193,24 @@ public final class StartupRefusal {
         }
         Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(property.getValue()));
         return placeholder.matches() ? Optional.of(placeholder.group(1)) : Optional.empty();
+    }
+
+    /** What the setting's type accepts, in words a deployment understands. */
+    private static String expected(ConversionFailedException conversion) {
+        Class<?> type = conversion.getTargetType().getType();
+        if (type == Duration.class) {
+            return "a duration: write it as 30s, 5m, 2h, 7d or ISO-8601 (PT30S)";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return "a valid " + type.getSimpleName();
     }
 
     private static boolean thrownByTheBridge(Throwable t) {

@@ -93,14 +93,31 @@ class StartupRefusalTest {
             "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | 0      | (got 0)",
             "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | -3     | (got -3)",
             "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | 100001 | (got 100001)",
+            "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | lots   | 'lots' is not a whole number",
             "BRIDGE_RECONCILIATION_PAGE_SIZE           | 0      | (got 0)",
             "BRIDGE_RECONCILIATION_PAGE_SIZE           | -500   | (got -500)",
             "BRIDGE_RECONCILIATION_PAGE_SIZE           | 1001   | (got 1001)",
+            "BRIDGE_RECONCILIATION_PAGE_SIZE           | 5OO    | '5OO' is not a whole number",
     })
-    void aReconciliationSizeOutOfRangeIsRefusedInOneLineNamingIt(String variable, String value, String detail) {
+    void aReconciliationSizeThatIsOutOfRangeOrNotANumberIsRefusedInOneLineNamingIt(String variable, String value,
+                                                                                   String detail) {
         String line = StartupRefusal.describe(failure("--" + variable + "=" + value));
 
         assertThat(line).contains(variable).contains(detail).doesNotContain("\n");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "BRIDGE_CLAIM_TTL                  | banana    | bridge.cluster.claim-ttl",
+            "BRIDGE_SCHEDULER_CHECKIN_INTERVAL | 5 seconds | bridge.scheduler.checkin-interval",
+            "BRIDGE_HEALTH_MAX_POLL_LAG        | soon      | bridge.health.max-poll-lag",
+    })
+    void aDurationThatIsNotADurationIsRefusedInOneLineNamingTheVariableAndTheValue(String variable, String value,
+                                                                                   String property) {
+        String line = StartupRefusal.describe(failure("--" + variable + "=" + value));
+
+        assertThat(line).startsWith(variable + " (" + property + ") '" + value + "' is not a duration: write it as 30s")
+                .doesNotContain("\n").doesNotContain("Failed to convert");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -192,6 +209,7 @@ class StartupRefusalTest {
             "--bridge.sync.batch-size=5000 | invalid setting: bridge.sync.batchSize | (got 5000)",
             "--bridge.poll.cron=every minute please | BRIDGE_POLL_CRON 'every minute please' | Quartz cron",
             "--bridge.mode=maybe           | BRIDGE_MODE 'maybe' is not a mode | BRIDGE_MODE=sandbox",
+            "--bridge.cluster.claim-ttl=banana | bridge.cluster.claim-ttl 'banana' | is not a duration",
             "--bridge.scheduler.checkin-interval=PT1M | bridge.scheduler.checkinInterval must be | (got PT1M)",
     })
     void theRefusalIsOneLineNamingTheSetting(String arg, String named, String detail) {
