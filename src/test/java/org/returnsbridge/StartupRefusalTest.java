@@ -67,19 +67,57 @@ class StartupRefusalTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"PT0.5S", "PT11S", "PT1M"})
     void aCheckinIntervalThatWouldDelayFailoverPast30sIsRefused(String interval) {
-        String message = startupFailure("--bridge.scheduler.checkin-interval=" + interval);
+        Throwable failure = failure("--bridge.scheduler.checkin-interval=" + interval);
 
-        assertThat(message).contains("bridge.scheduler").contains("between 1 s and 10 s")
+        assertThat(messages(failure)).contains("bridge.scheduler").contains("between 1 s and 10 s")
                 .contains("BRIDGE_SCHEDULER_CHECKIN_INTERVAL");
+        assertThat(StartupRefusal.describe(failure))
+                .contains("bridge.scheduler.checkinInterval must be between 1 s and 10 s")
+                .contains("(got " + interval + ")").doesNotContain("got false");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"PT0.1S", "PT6M"})
     void aMetricsRefreshIntervalOutOfRangeIsRefused(String interval) {
-        String message = startupFailure("--bridge.metrics.refresh-interval=" + interval);
+        Throwable failure = failure("--bridge.metrics.refresh-interval=" + interval);
 
-        assertThat(message).contains("bridge.metrics").contains("between 1 s and 5 min")
+        assertThat(messages(failure)).contains("bridge.metrics").contains("between 1 s and 5 min")
                 .contains("BRIDGE_METRICS_REFRESH_INTERVAL");
+        assertThat(StartupRefusal.describe(failure))
+                .contains("(got " + interval + ")").doesNotContain("got false");
+    }
+
+    /** Given as a deployment gives them: the environment variable application.yml reads the setting from. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | 0      | (got 0)",
+            "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | -3     | (got -3)",
+            "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | 100001 | (got 100001)",
+            "BRIDGE_RECONCILIATION_MAX_STORED_FINDINGS | lots   | 'lots' is not a whole number",
+            "BRIDGE_RECONCILIATION_PAGE_SIZE           | 0      | (got 0)",
+            "BRIDGE_RECONCILIATION_PAGE_SIZE           | -500   | (got -500)",
+            "BRIDGE_RECONCILIATION_PAGE_SIZE           | 1001   | (got 1001)",
+            "BRIDGE_RECONCILIATION_PAGE_SIZE           | 5OO    | '5OO' is not a whole number",
+    })
+    void aReconciliationSizeThatIsOutOfRangeOrNotANumberIsRefusedInOneLineNamingIt(String variable, String value,
+                                                                                   String detail) {
+        String line = StartupRefusal.describe(failure("--" + variable + "=" + value));
+
+        assertThat(line).contains(variable).contains(detail).doesNotContain("\n");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "BRIDGE_CLAIM_TTL                  | banana    | bridge.cluster.claim-ttl",
+            "BRIDGE_SCHEDULER_CHECKIN_INTERVAL | 5 seconds | bridge.scheduler.checkin-interval",
+            "BRIDGE_HEALTH_MAX_POLL_LAG        | soon      | bridge.health.max-poll-lag",
+    })
+    void aDurationThatIsNotADurationIsRefusedInOneLineNamingTheVariableAndTheValue(String variable, String value,
+                                                                                   String property) {
+        String line = StartupRefusal.describe(failure("--" + variable + "=" + value));
+
+        assertThat(line).startsWith(variable + " (" + property + ") '" + value + "' is not a duration: write it as 30s")
+                .doesNotContain("\n").doesNotContain("Failed to convert");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -171,6 +209,8 @@ class StartupRefusalTest {
             "--bridge.sync.batch-size=5000 | invalid setting: bridge.sync.batchSize | (got 5000)",
             "--bridge.poll.cron=every minute please | BRIDGE_POLL_CRON 'every minute please' | Quartz cron",
             "--bridge.mode=maybe           | BRIDGE_MODE 'maybe' is not a mode | BRIDGE_MODE=sandbox",
+            "--bridge.cluster.claim-ttl=banana | bridge.cluster.claim-ttl 'banana' | is not a duration",
+            "--bridge.scheduler.checkin-interval=PT1M | bridge.scheduler.checkinInterval must be | (got PT1M)",
     })
     void theRefusalIsOneLineNamingTheSetting(String arg, String named, String detail) {
         String line = StartupRefusal.describe(failure(arg.trim()));
@@ -180,8 +220,13 @@ class StartupRefusalTest {
 
     /** Sandbox mode unless the test names a mode. */
     private static String startupFailure(String... args) {
+        return messages(failure(args));
+    }
+
+    /** Every message in the chain, one a line. */
+    private static String messages(Throwable failure) {
         StringBuilder messages = new StringBuilder();
-        for (Throwable t = failure(args); t != null; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             messages.append(t.getMessage()).append('\n');
         }
         return messages.toString();

@@ -3,10 +3,7 @@ package org.returnsbridge.monitoring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +12,6 @@ import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.ledger.TransitionState;
 import org.returnsbridge.returns.ReturnOverview;
 import org.returnsbridge.sales.SalesLedger;
-import org.returnsbridge.sales.SalesRecord;
 
 /**
  * Returns by transition state, with the longest time one has been in each, exactly as the returns view
@@ -45,23 +41,17 @@ class ReturnStateCounter {
 
     Map<TransitionState, StateCount> count() {
         Instant now = clock.instant();
-        Map<String, List<LedgerLine>> byReturn = new LinkedHashMap<>();
-        ledger.findByFirstSeen(now.minus(WINDOW), now.plusSeconds(1), MAX_RETURNS)
-                .forEach(line -> byReturn.computeIfAbsent(line.returnId(), id -> new ArrayList<>()).add(line));
-        Map<String, List<SalesRecord>> salesByReturn = new HashMap<>();
-        sales.findByReturns(byReturn.keySet())
-                .forEach(record -> salesByReturn.computeIfAbsent(record.returnId(), id -> new ArrayList<>()).add(record));
+        List<LedgerLine> lines = ledger.findByFirstSeen(now.minus(WINDOW), now.plusSeconds(1), MAX_RETURNS);
+        List<ReturnOverview> overviews = ReturnOverview.ofEach(lines,
+                sales.findByReturns(ReturnOverview.returnIds(lines)), now);
 
         Map<TransitionState, StateCount> counts = new EnumMap<>(TransitionState.class);
         for (TransitionState state : TransitionState.values()) {
             counts.put(state, new StateCount(0, 0));
         }
-        byReturn.forEach((returnId, lines) -> {
-            ReturnOverview overview = ReturnOverview.of(returnId, lines,
-                    salesByReturn.getOrDefault(returnId, List.of()), now);
+        overviews.forEach(overview ->
             counts.merge(overview.state(), new StateCount(1, overview.ageInStateSeconds()), (a, b) ->
-                    new StateCount(a.returns() + b.returns(), Math.max(a.oldestAgeSeconds(), b.oldestAgeSeconds())));
-        });
+                    new StateCount(a.returns() + b.returns(), Math.max(a.oldestAgeSeconds(), b.oldestAgeSeconds()))));
         return counts;
     }
 }

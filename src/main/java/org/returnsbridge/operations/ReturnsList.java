@@ -32,29 +32,23 @@ public record ReturnsList(List<Row> rows, List<StateCount> stateCounts, String s
 
     static ReturnsList of(List<LedgerLine> lines, List<SalesRecord> sales, Optional<TransitionState> wanted,
                           String query, int limit, Instant now) {
-        Map<String, List<LedgerLine>> byReturn = new LinkedHashMap<>();
-        lines.forEach(l -> byReturn.computeIfAbsent(l.returnId(), k -> new ArrayList<>()).add(l));
-        Map<String, List<SalesRecord>> salesByReturn = new LinkedHashMap<>();
-        sales.forEach(s -> salesByReturn.computeIfAbsent(s.returnId(), k -> new ArrayList<>()).add(s));
-
+        List<ReturnOverview> overviews = ReturnOverview.ofEach(lines, sales, now);
         Map<TransitionState, Long> counts = new LinkedHashMap<>();
         for (TransitionState state : TransitionState.values()) {
             counts.put(state, 0L);
         }
         List<Row> rows = new ArrayList<>();
-        byReturn.forEach((returnId, returnLines) -> {
-            ReturnOverview overview = ReturnOverview.of(returnId, returnLines,
-                    salesByReturn.getOrDefault(returnId, List.of()), now);
+        for (ReturnOverview overview : overviews) {
             counts.merge(overview.state(), 1L, Long::sum);
             if (wanted.isEmpty() || wanted.get() == overview.state()) {
-                rows.add(new Row(returnId, StateNames.key(overview.state()), StateNames.words(overview.state()),
+                rows.add(new Row(overview.returnId(), StateNames.key(overview.state()), StateNames.words(overview.state()),
                         overview.ageSeconds(), HumanDuration.of(overview.ageSeconds()), overview.firstSeen(),
-                        overview.ageInStateSeconds(), HumanDuration.of(overview.ageInStateSeconds()), returnLines.size()));
+                        overview.ageInStateSeconds(), HumanDuration.of(overview.ageInStateSeconds()), overview.lines().size()));
             }
-        });
+        }
         List<StateCount> stateCounts = counts.entrySet().stream()
                 .map(e -> new StateCount(StateNames.key(e.getKey()), StateNames.words(e.getKey()), e.getValue())).toList();
         return new ReturnsList(rows, stateCounts, wanted.map(StateNames::key).orElse(""), query == null ? "" : query,
-                byReturn.size(), limit);
+                overviews.size(), limit);
     }
 }

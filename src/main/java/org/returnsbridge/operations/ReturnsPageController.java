@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.ledger.TransitionState;
+import org.returnsbridge.returns.ReturnOverview;
 import org.returnsbridge.sales.SalesLedger;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +53,7 @@ class ReturnsPageController {
         // An id looked up may be older than the window: the id bounds the search instead.
         Instant from = query == null ? now.minus(WINDOW) : Instant.EPOCH;
         List<LedgerLine> lines = ledger.findLatestReturns(from, query, LIMIT);
-        var salesRecords = sales.findByReturns(lines.stream().map(LedgerLine::returnId).distinct().toList());
+        var salesRecords = sales.findByReturns(ReturnOverview.returnIds(lines));
         model.addAttribute("page", "returns");
         model.addAttribute("list", ReturnsList.of(lines, salesRecords, wanted, query, LIMIT, now));
         model.addAttribute("states", TransitionState.values());

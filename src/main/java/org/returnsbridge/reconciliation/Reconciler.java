@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -241,20 +240,15 @@ public class Reconciler {
     /** Returns stuck in a transition state longer than the SLA. */
     private void stuckReturns(Instant until, FindingSink findings) {
         Instant now = clock.instant();
-        Map<String, List<LedgerLine>> byReturn = new LinkedHashMap<>();
-        ledger.findByFirstSeen(until.minus(Duration.ofDays(90)), until, 10_000)
-                .forEach(l -> byReturn.computeIfAbsent(l.returnId(), k -> new ArrayList<>()).add(l));
-        Map<String, List<SalesRecord>> salesByReturn = new HashMap<>();
-        sales.findByReturns(byReturn.keySet()).forEach(s -> salesByReturn.computeIfAbsent(s.returnId(),
-                k -> new ArrayList<>()).add(s));
-        byReturn.forEach((returnId, lines) -> {
-            ReturnOverview overview = ReturnOverview.of(returnId, lines, salesByReturn.getOrDefault(returnId, List.of()), now);
+        List<LedgerLine> lines = ledger.findByFirstSeen(until.minus(Duration.ofDays(90)), until, 10_000);
+        for (ReturnOverview overview : ReturnOverview.ofEach(lines, sales.findByReturns(ReturnOverview.returnIds(lines)), now)) {
+            String returnId = overview.returnId();
             if (overview.state() != TransitionState.CLOSED && overview.ageInStateSeconds() > stuckAfter.toSeconds()) {
                 findings.add(new Finding(Finding.RETURN_STUCK, returnId, null, null, null, null, overview.state().name(),
                         "for " + Duration.ofSeconds(overview.ageInStateSeconds()), "Longer than " + stuckAfter
                         + " in " + overview.state() + ": look up GET /api/returns/" + returnId));
             }
-        });
+        }
     }
 
     private static Finding finding(String kind, SalesRecord record, String reveniValue, String sitooValue, String action) {

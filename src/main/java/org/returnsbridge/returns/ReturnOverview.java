@@ -2,8 +2,12 @@ package org.returnsbridge.returns;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -40,6 +44,27 @@ public record ReturnOverview(String returnId, TransitionState state, Instant fir
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(firstSeen);
         return new ReturnOverview(returnId, state, firstSeen, Duration.between(firstSeen, now).toSeconds(), since,
                 Duration.between(since, now).toSeconds(), lineViews, sales);
+    }
+
+    /**
+     * One overview per return the lines name, in the order the lines first name each return (callers read lines
+     * oldest first, so the list is too). Each return gets the sales records carrying its id; records of returns
+     * without lines are ignored.
+     */
+    public static List<ReturnOverview> ofEach(List<LedgerLine> lines, List<SalesRecord> sales, Instant now) {
+        Map<String, List<LedgerLine>> linesByReturn = new LinkedHashMap<>();
+        lines.forEach(line -> linesByReturn.computeIfAbsent(line.returnId(), id -> new ArrayList<>()).add(line));
+        Map<String, List<SalesRecord>> salesByReturn = new HashMap<>();
+        sales.forEach(record -> salesByReturn.computeIfAbsent(record.returnId(), id -> new ArrayList<>()).add(record));
+        List<ReturnOverview> overviews = new ArrayList<>(linesByReturn.size());
+        linesByReturn.forEach((returnId, returnLines) ->
+                overviews.add(of(returnId, returnLines, salesByReturn.getOrDefault(returnId, List.of()), now)));
+        return overviews;
+    }
+
+    /** The returns the lines name, each once, in the order they first appear: the ids to read sales records for. */
+    public static List<String> returnIds(List<LedgerLine> lines) {
+        return lines.stream().map(LedgerLine::returnId).distinct().toList();
     }
 
     static TransitionState lineState(LedgerLine line, List<SalesRecord> sales) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.returnsbridge.ledger.LedgerLine;
 import org.returnsbridge.ledger.LedgerRepository;
 import org.returnsbridge.ledger.TransitionState;
 import org.returnsbridge.sales.SalesLedger;
-import org.returnsbridge.sales.SalesRecord;
 import org.returnsbridge.support.RequestDates;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,16 +80,9 @@ public class ReturnsController {
         if (limit < 1 || limit > MAX_LIMIT) {
             return ResponseEntity.badRequest().body(Map.of("detail", "limit must be 1.." + MAX_LIMIT));
         }
-        Map<String, List<LedgerLine>> byReturn = new LinkedHashMap<>();
-        ledger.findByFirstSeen(fromInstant, toInstant, limit)
-                .forEach(l -> byReturn.computeIfAbsent(l.returnId(), k -> new ArrayList<>()).add(l));
-        Map<String, List<SalesRecord>> salesByReturn = new LinkedHashMap<>();
-        sales.findByReturns(byReturn.keySet())
-                .forEach(s -> salesByReturn.computeIfAbsent(s.returnId(), k -> new ArrayList<>()).add(s));
+        List<LedgerLine> lines = ledger.findByFirstSeen(fromInstant, toInstant, limit);
         List<ReturnOverview> returns = new ArrayList<>();
-        for (var entry : byReturn.entrySet()) {
-            ReturnOverview overview = ReturnOverview.of(entry.getKey(), entry.getValue(),
-                    salesByReturn.getOrDefault(entry.getKey(), List.of()), now);
+        for (ReturnOverview overview : ReturnOverview.ofEach(lines, sales.findByReturns(ReturnOverview.returnIds(lines)), now)) {
             if (wanted == null || overview.state() == wanted) {
                 returns.add(overview);
             }

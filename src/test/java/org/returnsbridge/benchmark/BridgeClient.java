@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.returnsbridge.testsupport.BridgeProcesses;
@@ -106,20 +107,8 @@ final class BridgeClient {
 
     /** Runs the reconciliation of {@code day} ({@code POST /api/reconciliation/run}) and answers the stored report. */
     JsonNode reconcile(java.time.LocalDate day, Duration timeout) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl
-                            + "/api/reconciliation/run?date=" + day)).header("Authorization", authorization).timeout(timeout)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("reconciliation answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("bridge unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return json("reconciliation", HttpRequest.newBuilder(URI.create(baseUrl + "/api/reconciliation/run?date=" + day))
+                .POST(HttpRequest.BodyPublishers.noBody()), timeout);
     }
 
     /**
@@ -127,18 +116,8 @@ final class BridgeClient {
      * whose labels contain {@code labelMatch}), from the bridge's scrape endpoint: {@code [seconds, count]}.
      */
     double[] timerTotals(String metric, String labelMatch) {
-        String text;
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                    .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            text = response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("bridge unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String text = body("Prometheus scrape", HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).GET(),
+                Duration.ofSeconds(30));
         double[] totals = new double[2];
         for (String line : text.split("\n")) {
             boolean sum = line.startsWith(metric + "_sum{");
@@ -151,8 +130,9 @@ final class BridgeClient {
     }
 
     private JsonNode jolokia(String request) {
-        JsonNode answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/jolokia"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)));
+        JsonNode answer = json("Jolokia", HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/jolokia"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)),
+                Duration.ofSeconds(60));
         if (answer.path("status").asInt() != 200) {
             throw new IllegalStateException("Jolokia answered " + answer);
         }
@@ -160,22 +140,35 @@ final class BridgeClient {
     }
 
     private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return json("GET " + path, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Duration.ofSeconds(60));
     }
 
-    private JsonNode send(HttpRequest.Builder request) {
+    private JsonNode json(String what, HttpRequest.Builder request, Duration timeout) {
+        String body = body(what, request, timeout);
         try {
-            HttpResponse<String> response = http.send(request.header("Authorization", authorization)
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(what + " answered no JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Sends {@code request} as the operator and answers the body of a 200; anything else (another status, no
+     * connection, an interrupt) is an {@link IllegalStateException} naming {@code what} was asked.
+     */
+    private String body(String what, HttpRequest.Builder request, Duration timeout) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Authorization", authorization).timeout(timeout)
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("bridge answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
             }
-            return JSON.readTree(response.body());
+            return response.body();
         } catch (IOException e) {
-            throw new IllegalStateException("bridge unreachable: " + e, e);
+            throw new IllegalStateException(what + ": bridge unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(what + " interrupted", e);
         }
     }
 }

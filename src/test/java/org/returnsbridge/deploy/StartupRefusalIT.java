@@ -59,6 +59,12 @@ class StartupRefusalIT {
                 Arguments.of("a bad mapping file", sandbox(Map.of("BRIDGE_MAPPINGS_DIR", "bad-mappings")),
                         List.of("bad-mappings/locations.yaml line 16",
                                 "warehouseid of location 'store-stockholm-01' must be a positive integer", "got 'three'"), true),
+                // Read through application.yml's ${BRIDGE_CLAIM_TTL:PT2M}.
+                Arguments.of("a duration that is not one", sandbox(Map.of("BRIDGE_CLAIM_TTL", "banana")),
+                        List.of("BRIDGE_CLAIM_TTL (bridge.cluster.claim-ttl) 'banana' is not a duration"), false),
+                // Straight from the environment: Spring maps the variable onto bridge.reconciliation.page-size.
+                Arguments.of("a setting out of its range", sandbox(Map.of("BRIDGE_RECONCILIATION_PAGE_SIZE", "0")),
+                        List.of("bridge.reconciliation.pageSize (BRIDGE_RECONCILIATION_PAGE_SIZE)", "(got 0)"), false),
                 Arguments.of("an unreachable database", sandbox(Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:tcp://127.0.0.1:" + closedPort() + "/bridge")),
                         List.of("SPRING_DATASOURCE_URL", "Connection refused"), false),
                 Arguments.of("an unreachable Sitoo", live(closedPort()),

@@ -20,6 +20,14 @@ public final class Promtool {
 
     /** {@code promtool <arguments>} in the working directory (the repository root under Maven). */
     public static Result run(String... arguments) throws IOException, InterruptedException {
+        return runWithInput("", arguments);
+    }
+
+    /**
+     * {@code promtool <arguments>} with {@code input} on its stdin, for the commands that read only stdin
+     * ({@code check metrics}). promtool reads all of stdin before it writes, so writing it first cannot block.
+     */
+    public static Result runWithInput(String input, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("promtool");
         command.addAll(List.of(arguments));
@@ -30,7 +38,9 @@ public final class Promtool {
             throw new AssertionError("promtool is not on the PATH: install Debian's prometheus package "
                     + "(apt-get install -y --no-install-recommends prometheus) to run this test", notOnPath);
         }
-        promtool.getOutputStream().close();
+        try (var stdin = promtool.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!promtool.waitFor(120, TimeUnit.SECONDS)) {
             promtool.destroyForcibly();
