@@ -320,7 +320,9 @@ final class BenchmarkReport {
                 .append(" requests/s (429 beyond it), ").append(settings.skus()).append(" SKUs, ")
                 .append(settings.locations()).append(" locations → warehouses. Bridge heap -Xmx").append(settings.bridgeHeap())
                 .append(" (memory run -Xmx").append(settings.memoryHeap()).append("), poll `").append(settings.pollCron())
-                .append("`. Numbers depend on the machine; compare runs on the same one.\n\n");
+                .append("`, the bridges' database ").append(settings.onPostgresql()
+                        ? "PostgreSQL (embedded, a fresh database per bridge)" : "H2 (embedded file, `WRITE_DELAY=0`)")
+                .append(" outside the cluster scenario. Numbers depend on the machine; compare runs on the same one.\n\n");
 
         md.append("## Scenarios\n\n");
         md.append("| scenario | returns | lines | restocked units | drain (s) | from first stock-in (s) | lines/s "

@@ -45,6 +45,9 @@ import java.util.function.Function;
  * @param bridgeJvmArgs         extra JVM options for every bridge started, e.g. a flight recording
  *                              ({@code -Dbenchmark.jvmArgs="-XX:StartFlightRecording=filename=x.jfr,settings=profile"},
  *                              separated by spaces); with any, a bridge is stopped gracefully so a recording is written
+ * @param database              the bridges' database outside the cluster scenario: {@code h2} (the embedded default, a
+ *                              file per bridge) or {@code postgresql} (an embedded PostgreSQL per scenario, a fresh
+ *                              database per bridge: what production runs on)
  * @param cluster               the cluster scenario's node counts and its Sitoo (see {@link Cluster})
  */
 public record BenchmarkSettings(long seed, int returns, int naiveReturns, int memoryLines, String memoryHeap,
@@ -56,6 +59,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         Path outputDir,
         Map<String, String> bridgeEnv,
         List<String> bridgeJvmArgs,
+        String database,
         Cluster cluster) {
 
     /**
@@ -175,6 +179,14 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
         bridgeEnv = Map.copyOf(bridgeEnv);
         bridgeJvmArgs = bridgeJvmArgs == null ? List.of() : List.copyOf(bridgeJvmArgs);
         cluster = cluster == null ? Cluster.DEFAULT : cluster;
+        database = database == null ? "h2" : database;
+        if (!database.equals("h2") && !database.equals("postgresql")) {
+            throw new IllegalArgumentException("benchmark.database must be h2 or postgresql, was " + database);
+        }
+    }
+
+    public boolean onPostgresql() {
+        return database.equals("postgresql");
     }
 
     /** The defaults, each overridable by {@code -Dbenchmark.<name>=...}. */
@@ -219,6 +231,7 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
                 Path.of(stringOr(get, "outputDir", "target/benchmark")),
                 env,
                 jvmArgs == null ? List.of() : Arrays.stream(jvmArgs.split("\\s+")).filter(a -> !a.isBlank()).toList(),
+                stringOr(get, "database", "h2"),
                 new Cluster(nodesOr(get, "clusterNodes", Cluster.DEFAULT.nodes()),
                         intOr(get, "clusterRateLimit", Cluster.DEFAULT.rateLimit()),
                         intOr(get, "clusterLatencyMillis", Cluster.DEFAULT.latencyMillis()),
@@ -232,14 +245,15 @@ public record BenchmarkSettings(long seed, int returns, int naiveReturns, int me
     public BenchmarkSettings withOutputDir(Path dir) {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
                 sandboxHeap, latencyMillis, rateLimit, skus, locations, steadyRates, steadyCaches, steadySeconds, steadyWarmupSeconds,
-                webhookLanes, pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, bridgeJvmArgs, cluster);
+                webhookLanes, pollCron, timeoutMinutes, scenarios, dir, bridgeEnv, bridgeJvmArgs, database, cluster);
     }
 
     /** The same settings with the cluster's Sitoo (latency, rate limit), for the cluster scenario's environment. */
     public BenchmarkSettings withClusterSitoo() {
         return new BenchmarkSettings(seed, returns, naiveReturns, memoryLines, memoryHeap, dayLines, dayHeap, bridgeHeap,
                 sandboxHeap, cluster.latencyMillis(), cluster.rateLimit(), skus, locations, steadyRates, steadyCaches, steadySeconds,
-                steadyWarmupSeconds, webhookLanes, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, bridgeJvmArgs, cluster);
+                steadyWarmupSeconds, webhookLanes, pollCron, timeoutMinutes, scenarios, outputDir, bridgeEnv, bridgeJvmArgs, database,
+                cluster);
     }
 
     /** The Sitoo faults every scenario runs under: the latency and rate limit, nothing random. */

@@ -37,6 +37,7 @@ class BenchmarkSmokeIT {
                 // A short interval window: the toy backlog would otherwise wait out the 10 s default.
                 Map.of("BRIDGE_SYNC_WINDOW", "PT2S"),
                 List.of(),
+                "h2",
                 BenchmarkSettings.Cluster.DEFAULT);
 
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(settings);

@@ -26,6 +26,8 @@ final class ScenarioEnvironment implements AutoCloseable {
     private BenchmarkSandbox sandbox;
     private Process sandboxProcess;
     private Path mappings;
+    /** Only with {@code -Dbenchmark.database=postgresql}: the scenario's embedded PostgreSQL. */
+    private ClusterDatabase postgresql;
 
     ScenarioEnvironment(BenchmarkSettings settings, BenchmarkCatalogue catalogue, String scenario) throws IOException {
         this.settings = settings;
@@ -75,6 +77,9 @@ final class ScenarioEnvironment implements AutoCloseable {
         env.put("BRIDGE_SITOO_RATE_LIMIT", Integer.toString(settings.rateLimit()));
         env.put("BRIDGE_REPORTS_DIR", dir.resolve("reports").toString());
         env.putAll(scenarioEnv);
+        if (settings.onPostgresql() && !scenarioEnv.containsKey("SPRING_DATASOURCE_URL")) {
+            env.putAll(freshPostgresqlDatabase(name));
+        }
         env.putAll(settings.bridgeEnv());
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
         jvm.addAll(settings.bridgeJvmArgs());
@@ -82,6 +87,23 @@ final class ScenarioEnvironment implements AutoCloseable {
         Process process = processes.startBridge(name, sandbox.port(), port, dir.resolve("data-" + name), env, jvm);
         started.add(process);
         return new RunningBridge(process, port, startMillis, heap, env, processes.log(name));
+    }
+
+    /**
+     * A fresh PostgreSQL database for one bridge ({@code -Dbenchmark.database=postgresql}): the scenario's embedded
+     * server is started on first need and stopped with the scenario.
+     */
+    private Map<String, String> freshPostgresqlDatabase(String bridgeName) throws IOException {
+        try {
+            if (postgresql == null) {
+                postgresql = ClusterDatabase.start(dir.resolve("postgresql.log"));
+            }
+            String url = postgresql.createDatabase((dir.getFileName() + "_" + bridgeName).replaceAll("[^A-Za-z0-9]", "_"));
+            return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", ClusterDatabase.USER,
+                    "SPRING_DATASOURCE_PASSWORD", "");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("could not create the bridge's PostgreSQL database: " + e.getMessage(), e);
+        }
     }
 
     Path dir() {
@@ -112,6 +134,13 @@ final class ScenarioEnvironment implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 Console.say("could not stop process " + process.pid() + ": " + e.getMessage());
+            }
+        }
+        if (postgresql != null) {
+            try {
+                postgresql.close();
+            } catch (IOException | RuntimeException e) {
+                Console.say("could not stop the scenario's PostgreSQL: " + e.getMessage());
             }
         }
     }
