@@ -41,8 +41,16 @@ final class HeapTrend implements AutoCloseable {
         sampler.scheduleWithFixedDelay(() -> {
             try {
                 double mb = RunningBridge.mb(heapAfterGcBytes.getAsLong());
+                Sample sample = new Sample(Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, mb, phase);
+                int count;
                 synchronized (samples) {
-                    samples.add(new Sample(Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, mb, phase));
+                    samples.add(sample);
+                    count = samples.size();
+                }
+                if (count % 6 == 1) {
+                    // Also said as it goes (about once a minute): a long run stopped midway still leaves its trend.
+                    Console.say("heap after GC: " + sample.heapMb() + " MB at " + sample.atSeconds() + " s ("
+                            + sample.phase() + ")");
                 }
             } catch (RuntimeException notUpOrBusy) {
                 // starting, or too busy to answer: the next sample will do (said once, should it never answer)
