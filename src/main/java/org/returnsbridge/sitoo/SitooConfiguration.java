@@ -87,9 +87,10 @@ public class SitooConfiguration {
      * the rate limit and the response timeout.
      */
     @Bean
-    StockInGroupCommit stockInGroupCommit(SitooClient client,
+    StockInGroupCommit stockInGroupCommit(SitooClient client, SitooRateLimit rateLimit,
                                           @Value("${camel.component.http.response-timeout:30000}") long responseTimeoutMillis) {
-        return new StockInGroupCommit(client, SitooRateLimit.longestCall(java.time.Duration.ofMillis(responseTimeoutMillis)));
+        return new StockInGroupCommit(client, rateLimit,
+                SitooRateLimit.longestCall(java.time.Duration.ofMillis(responseTimeoutMillis)));
     }
 
     @Bean

@@ -107,6 +107,28 @@ public class SitooRateLimit {
         }
     }
 
+    /**
+     * Waits until a turn is free, without taking it: for a caller that decides what to send only once it can
+     * go. The stock-in group commit gathers its request while it waits here, so a burst beyond the limit shares
+     * each turn instead of spending a turn on whichever line came first. The turn itself is still taken in the
+     * gateway, which stays the one place that puts calls in the window: should another call take this free turn
+     * first, the caller waits there as before. Waits at most about two windows: one for the lock (when others
+     * already queue for turns, the gateway orders this caller among them instead), one for the oldest turn.
+     */
+    public void awaitFreeTurn() throws InterruptedException {
+        if (!turns.tryLock(WINDOW.toNanos(), TimeUnit.NANOSECONDS)) {
+            return;
+        }
+        try {
+            long untilFree = lastTurns[next] + WINDOW.toNanos() - nanoClock.getAsLong();
+            if (untilFree > 0) {
+                sleeper.sleep(untilFree);
+            }
+        } finally {
+            turns.unlock();
+        }
+    }
+
     /** Leaves the queue: the call had its turn (or failed waiting for it). */
     public void leave(Exchange exchange) {
         waiting.decrementAndGet();

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
  * Immediate mode's stock-ins, sent as a group commit: callers that want a stock-in posted at the same
  * moment share one request. One sender thread takes everything waiting and posts it as one array of
  * transactions (one per line, each with its own externalid; Sitoo answers per element); while that
- * request waits for its turn under the rate limit or for Sitoo, the next callers gather for the following one.
+ * request waits for Sitoo, the next callers gather for the following one.
+ *
+ * <p>The sender gathers a request only once the rate limit has a turn free for it: while it waits for one, the
+ * callers stay in line and all go in that turn's request. Gathering first and then waiting would spend a turn
+ * on whichever lines came first in a burst beyond the limit, and make the lines behind them wait a turn more.
  *
  * <p>Alone, a stock-in goes at once in a request of its own, exactly as before. At a peak, the number of
  * requests stays within Sitoo's rate limit while every line still goes out in the very next request,
@@ -33,13 +37,15 @@ public class StockInGroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StockInGroupCommit.class);
 
     private final SitooClient sitoo;
+    private final SitooRateLimit rateLimit;
     private final Duration queueTimeout;
-    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Pending> waiting = new LinkedBlockingDeque<>();
     private final Thread sender;
     private volatile boolean running = true;
 
-    public StockInGroupCommit(SitooClient sitoo, Duration queueTimeout) {
+    public StockInGroupCommit(SitooClient sitoo, SitooRateLimit rateLimit, Duration queueTimeout) {
         this.sitoo = sitoo;
+        this.rateLimit = rateLimit;
         this.queueTimeout = queueTimeout;
         this.sender = new Thread(this::sendWhileRunning, "sitoo-stock-in-sender");
         this.sender.setDaemon(true);
@@ -80,8 +86,16 @@ public class StockInGroupCommit implements AutoCloseable {
         while (running) {
             try {
                 Pending first = waiting.poll(250, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    send(group(first));
+                if (first == null) {
+                    continue;
+                }
+                // Back at the head of the line while the sender waits for a turn: the callers keep their place
+                // and can still be taken back unsent when their queue timeout passes.
+                waiting.offerFirst(first);
+                rateLimit.awaitFreeTurn();
+                Pending head = waiting.poll();
+                if (head != null) {
+                    send(group(head));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

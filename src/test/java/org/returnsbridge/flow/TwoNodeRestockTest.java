@@ -25,6 +25,7 @@ import org.returnsbridge.claims.Claims;
 import org.returnsbridge.ledger.LineState;
 import org.returnsbridge.ledger.SeenLine;
 import org.returnsbridge.sitoo.SitooClient;
+import org.returnsbridge.sitoo.SitooRateLimit;
 import org.returnsbridge.sitoo.StockInGroupCommit;
 import org.returnsbridge.support.Sql;
 import org.returnsbridge.testsupport.SandboxedBridgeTest;
@@ -46,6 +47,9 @@ class TwoNodeRestockTest extends SandboxedBridgeTest {
 
     @Autowired
     private SitooClient sitoo;
+    /** The gateway's own limit: both nodes here call Sitoo through the one gateway of this context. */
+    @Autowired
+    private SitooRateLimit rateLimit;
     @Autowired
     private FailureRecorder failures;
     @Autowired
@@ -212,7 +216,7 @@ class TwoNodeRestockTest extends SandboxedBridgeTest {
 
     private Node node(String nodeId) {
         Claims claims = new Claims(nodeId, Duration.ofMinutes(2), Clock.systemUTC());
-        StockInGroupCommit stockIns = new StockInGroupCommit(sitoo, Duration.ofSeconds(30));
+        StockInGroupCommit stockIns = new StockInGroupCommit(sitoo, rateLimit, Duration.ofSeconds(30));
         Restocker restocker = new Restocker(sitoo, stockIns, ledger, exceptions, Clock.systemUTC(), SETTLE, claims);
         RestockBatcher batcher = new RestockBatcher(ledger, restocker, sitoo, exceptions, failures, Clock.systemUTC(),
                 Duration.ZERO, 7, SETTLE, claims);

@@ -40,6 +40,22 @@ class SitooRateLimitTest {
         assertThat(tenASecond.awaitTurn()).isEqualTo(10 * MS);
     }
 
+    /** The group commit's wait: until a turn is free, taking none, so the gateway's call right after goes at once. */
+    @Test
+    void waitingForAFreeTurnTakesNone() throws Exception {
+        tenASecond.awaitFreeTurn();
+        assertThat(sleeps).as("a turn is free at once").isEmpty();
+        for (int i = 0; i < 10; i++) {
+            tenASecond.awaitTurn();
+            now += 10 * MS;
+        }
+
+        tenASecond.awaitFreeTurn();
+        assertThat(sleeps).as("until the oldest turn leaves the window").containsExactly(SitooRateLimit.WINDOW.toNanos() - 100 * MS);
+        assertThat(tenASecond.awaitTurn()).as("the free turn is still there for the call that takes it").isZero();
+        assertThat(tenASecond.awaitTurn()).as("and the window is full again after it").isEqualTo(10 * MS);
+    }
+
     @Test
     void callsBelowTheRateNeverWait() throws Exception {
         for (int i = 0; i < 100; i++) {
