@@ -78,11 +78,15 @@ public class SitooClient {
 
     /** Posts one stock-in transaction and answers its Sitoo id. */
     public long postStockIn(StockIn stockIn) {
+        return postStockIn(stockIn, null);
+    }
+
+    private long postStockIn(StockIn stockIn, SitooRateLimit.Turn turn) {
         ArrayNode body = json.createArrayNode();
         addTransaction(body, stockIn);
         String what = "post stock-in " + stockIn.externalId();
         JsonNode answer = gateway.stockIns().send(SitooRequest.post(connection.siteUrl() + "/warehousetransactions.json",
-                body.toString(), what));
+                body.toString(), what).onTurn(turn));
         // One element answers a bare id; tolerate the envelope form too, and its per-element failure.
         if (answer.isArray() && answer.size() == 1) {
             JsonNode element = answer.get(0);
@@ -123,8 +127,13 @@ public class SitooClient {
      * envelope per element, in order, inside an HTTP 200: each element stands or fails on its own.
      */
     public List<ElementResult> postStockIns(List<StockIn> stockIns) {
+        return postStockIns(stockIns, null);
+    }
+
+    /** As {@link #postStockIns(List)}, on a rate-limit turn the caller already took ({@code null}: the gateway takes one). */
+    public List<ElementResult> postStockIns(List<StockIn> stockIns, SitooRateLimit.Turn turn) {
         if (stockIns.size() == 1) {
-            return List.of(new ElementResult(postStockIn(stockIns.get(0)), null));
+            return List.of(new ElementResult(postStockIn(stockIns.get(0), turn), null));
         }
         int items = stockIns.stream().mapToInt(s -> s.items().size()).sum();
         if (items > MAX_ITEMS_PER_REQUEST) {
@@ -134,7 +143,7 @@ public class SitooClient {
         stockIns.forEach(stockIn -> addTransaction(body, stockIn));
         String what = "post " + stockIns.size() + " stock-ins";
         JsonNode answer = gateway.stockIns().send(SitooRequest.post(connection.siteUrl() + "/warehousetransactions.json",
-                body.toString(), what));
+                body.toString(), what).onTurn(turn));
         if (!answer.isArray() || answer.size() != stockIns.size()) {
             throw new SitooUnavailableException("Sitoo answered " + what + " with " + excerpt(answer),
                     OptionalLong.empty(), null);

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import org.apache.camel.Exchange;
+import org.returnsbridge.support.VendorCallMeter;
 
 /**
  * The Sitoo rate limit as the gateway applies it, and the bound on waiting for it.
@@ -69,6 +70,9 @@ public class SitooRateLimit {
 
     /** Takes a place in the queue for a turn, or turns the call away when the queue is full. */
     public void enter(Exchange exchange) {
+        if (carriesTurn(exchange)) {
+            return; // waited in line already, when its caller took the turn
+        }
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
             SitooRequest request = exchange.getProperty(SitooCallSteps.REQUEST, SitooRequest.class);
@@ -78,8 +82,17 @@ public class SitooRateLimit {
         }
     }
 
-    /** The gateway's step: waits for the call's turn. */
+    /**
+     * The gateway's step: waits for the call's turn, or spends the one its caller took ahead (its wait is then
+     * handed to the metrics). A turn that is not this limiter's, or already spent, counts for nothing: the call
+     * waits for a turn of its own, so no call can slip past the limit.
+     */
     public void awaitTurn(Exchange exchange) throws InterruptedException {
+        Turn taken = turnOf(exchange);
+        if (taken != null && taken.spendOn(this)) {
+            exchange.setProperty(VendorCallMeter.WAITED_AHEAD_NANOS, taken.waitedNanos());
+            return;
+        }
         awaitTurn();
     }
 
@@ -108,30 +121,51 @@ public class SitooRateLimit {
     }
 
     /**
-     * Waits until a turn is free, without taking it: for a caller that decides what to send only once it can
-     * go. The stock-in group commit gathers its request while it waits here, so a burst beyond the limit shares
-     * each turn instead of spending a turn on whichever line came first. The turn itself is still taken in the
-     * gateway, which stays the one place that puts calls in the window: should another call take this free turn
-     * first, the caller waits there as before. Waits at most about two windows: one for the lock (when others
-     * already queue for turns, the gateway orders this caller among them instead), one for the oldest turn.
+     * Takes a turn ahead of the call, for a caller that decides what to send only once it may go: the stock-in
+     * group commit takes its turn first and then gathers every line waiting, so a burst beyond the limit shares
+     * each turn instead of spending one on whichever lines came first. The call then carries the turn
+     * ({@link SitooRequest#onTurn}) and the gateway spends it instead of taking another. The wait is the
+     * gateway's own: in the same fair line as every other call.
      */
-    public void awaitFreeTurn() throws InterruptedException {
-        if (!turns.tryLock(WINDOW.toNanos(), TimeUnit.NANOSECONDS)) {
-            return;
+    public Turn takeTurn() throws InterruptedException {
+        return new Turn(this, awaitTurn());
+    }
+
+    /** A turn taken ahead of its call: spent once, by the gateway of the limiter that gave it. */
+    public static final class Turn {
+        private final SitooRateLimit limiter;
+        private final long waitedNanos;
+        private final java.util.concurrent.atomic.AtomicBoolean spent = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Turn(SitooRateLimit limiter, long waitedNanos) {
+            this.limiter = limiter;
+            this.waitedNanos = waitedNanos;
         }
-        try {
-            long untilFree = lastTurns[next] + WINDOW.toNanos() - nanoClock.getAsLong();
-            if (untilFree > 0) {
-                sleeper.sleep(untilFree);
-            }
-        } finally {
-            turns.unlock();
+
+        /** How long the caller waited for it. */
+        public long waitedNanos() {
+            return waitedNanos;
+        }
+
+        boolean spendOn(SitooRateLimit gateway) {
+            return limiter == gateway && spent.compareAndSet(false, true);
         }
     }
 
     /** Leaves the queue: the call had its turn (or failed waiting for it). */
     public void leave(Exchange exchange) {
-        waiting.decrementAndGet();
+        if (!carriesTurn(exchange)) {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private static boolean carriesTurn(Exchange exchange) {
+        return turnOf(exchange) != null;
+    }
+
+    private static Turn turnOf(Exchange exchange) {
+        SitooRequest request = exchange.getProperty(SitooCallSteps.REQUEST, SitooRequest.class);
+        return request == null ? null : request.turn();
     }
 
     /** At most this many calls queue for a turn at once. */

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * transactions (one per line, each with its own externalid; Sitoo answers per element); while that
  * request waits for Sitoo, the next callers gather for the following one.
  *
- * <p>The sender gathers a request only once the rate limit has a turn free for it: while it waits for one, the
- * callers stay in line and all go in that turn's request. Gathering first and then waiting would spend a turn
- * on whichever lines came first in a burst beyond the limit, and make the lines behind them wait a turn more.
+ * <p>The sender takes its rate-limit turn first and gathers the request only then: while it waits for the turn,
+ * the callers stay in line, and all of them go in that turn's request. Gathering first and then waiting would
+ * spend a turn on whichever lines came first in a burst beyond the limit, and make the lines behind them wait a
+ * turn more. The request carries the turn, so the gateway does not take a second one.
  *
  * <p>Alone, a stock-in goes at once in a request of its own, exactly as before. At a peak, the number of
  * requests stays within Sitoo's rate limit while every line still goes out in the very next request,
@@ -92,11 +93,11 @@ public class StockInGroupCommit implements AutoCloseable {
                 // Back at the head of the line while the sender waits for a turn: the callers keep their place
                 // and can still be taken back unsent when their queue timeout passes.
                 waiting.offerFirst(first);
-                rateLimit.awaitFreeTurn();
+                SitooRateLimit.Turn turn = rateLimit.takeTurn();
                 Pending head = waiting.poll();
                 if (head != null) {
-                    send(group(head));
-                }
+                    send(group(head), turn);
+                } // else every caller was taken back meanwhile: the turn goes unused, which costs Sitoo nothing
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -120,10 +121,10 @@ public class StockInGroupCommit implements AutoCloseable {
         return group;
     }
 
-    private void send(List<Pending> group) {
+    private void send(List<Pending> group, SitooRateLimit.Turn turn) {
         List<SitooClient.ElementResult> results;
         try {
-            results = sitoo.postStockIns(group.stream().map(Pending::stockIn).toList());
+            results = sitoo.postStockIns(group.stream().map(Pending::stockIn).toList(), turn);
         } catch (RuntimeException failed) {
             group.forEach(p -> p.answer().completeExceptionally(failed));
             return;

@@ -20,6 +20,8 @@ public class VendorCallMeter {
     private static final String SENT_AT = "bridgeVendorCallSentAt";
     private static final String OPERATION = "bridgeVendorCallOperation";
     private static final String QUEUED_AT = "bridgeVendorRateLimitQueuedAt";
+    /** Set by a rate limit when the call came on a turn its caller waited for ahead: that wait counts too. */
+    public static final String WAITED_AHEAD_NANOS = "bridgeVendorRateLimitWaitedAheadNanos";
     private static final Pattern ID_SEGMENT = Pattern.compile("[0-9][0-9a-zA-Z_-]*|[0-9a-fA-F-]{32,36}");
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
@@ -65,8 +67,10 @@ public class VendorCallMeter {
         if (queuedAt != null) {
             Timer.builder("bridge.vendor.rate.limit.wait")
                     .description("Time vendor calls spent waiting for their turn under the vendor's rate limit")
-                    .tag("vendor", vendor).register(meters).record(Duration.ofNanos(System.nanoTime() - queuedAt));
+                    .tag("vendor", vendor).register(meters)
+                    .record(Duration.ofNanos(System.nanoTime() - queuedAt + exchange.getProperty(WAITED_AHEAD_NANOS, 0L, Long.class)));
             exchange.removeProperty(QUEUED_AT);
+            exchange.removeProperty(WAITED_AHEAD_NANOS);
         }
     }
 

@@ -40,20 +40,46 @@ class SitooRateLimitTest {
         assertThat(tenASecond.awaitTurn()).isEqualTo(10 * MS);
     }
 
-    /** The group commit's wait: until a turn is free, taking none, so the gateway's call right after goes at once. */
+    /** The group commit's turn, taken before it knows what it will send: it counts in the window like any other. */
     @Test
-    void waitingForAFreeTurnTakesNone() throws Exception {
-        tenASecond.awaitFreeTurn();
-        assertThat(sleeps).as("a turn is free at once").isEmpty();
-        for (int i = 0; i < 10; i++) {
+    void aTurnTakenAheadCountsInTheWindow() throws Exception {
+        for (int i = 0; i < 9; i++) {
             tenASecond.awaitTurn();
             now += 10 * MS;
         }
+        SitooRateLimit.Turn ahead = tenASecond.takeTurn();
 
-        tenASecond.awaitFreeTurn();
-        assertThat(sleeps).as("until the oldest turn leaves the window").containsExactly(SitooRateLimit.WINDOW.toNanos() - 100 * MS);
-        assertThat(tenASecond.awaitTurn()).as("the free turn is still there for the call that takes it").isZero();
-        assertThat(tenASecond.awaitTurn()).as("and the window is full again after it").isEqualTo(10 * MS);
+        assertThat(ahead.waitedNanos()).isZero();
+        assertThat(tenASecond.awaitTurn()).as("the window is full with the turn taken ahead")
+                .isEqualTo(SitooRateLimit.WINDOW.toNanos() - 90 * MS);
+    }
+
+    /** The gateway spends a turn taken ahead once, and only its own limiter's: nothing slips past the limit. */
+    @Test
+    void theGatewaySpendsATurnTakenAheadOnceAndOnlyItsOwn() throws Exception {
+        SitooRateLimit.Turn ahead = tenASecond.takeTurn();
+        now += SitooRateLimit.WINDOW.toNanos() / 2;
+        for (int i = 0; i < 9; i++) {
+            tenASecond.awaitTurn(); // the window is now full, the turn taken ahead among its ten
+        }
+        org.apache.camel.Exchange onTurn = exchangeFor(ahead);
+
+        tenASecond.awaitTurn(onTurn);
+        assertThat(sleeps).as("the call went on the turn taken ahead").isEmpty();
+        assertThat(onTurn.getProperty(org.returnsbridge.support.VendorCallMeter.WAITED_AHEAD_NANOS)).isEqualTo(0L);
+
+        tenASecond.awaitTurn(exchangeFor(ahead));
+        assertThat(sleeps).as("a turn spent once is spent: the second call waited for one of its own").hasSize(1);
+        tenASecond.awaitTurn(exchangeFor(new SitooRateLimit(10).takeTurn()));
+        assertThat(sleeps).as("another limiter's turn counts for nothing here").hasSize(2);
+    }
+
+    private static org.apache.camel.Exchange exchangeFor(SitooRateLimit.Turn turn) {
+        org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(
+                new org.apache.camel.impl.DefaultCamelContext());
+        exchange.setProperty(SitooCallSteps.REQUEST, SitooRequest.post("http://sitoo.invalid/warehousetransactions.json",
+                "[]", "a test stock-in").onTurn(turn));
+        return exchange;
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The group commit meeting a full rate-limit window, on the real clock: the lines that arrive while it waits for
- * a turn all go in that turn's request. A gateway stand-in takes the turns exactly as the real one does and
+ * a turn all go in that turn's request. A gateway stand-in spends the turns exactly as the real one does and
  * answers as Sitoo would, so the requests' make-up is what is measured.
  */
 class StockInGroupCommitTurnTest {
@@ -28,9 +28,14 @@ class StockInGroupCommitTurnTest {
     private final SitooRateLimit oneASecond = new SitooRateLimit(1);
     private final List<List<String>> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong(100);
+    /** Turns the stand-in had to take itself: none, when every request comes on the turn its sender took. */
+    private final AtomicLong ownTurns = new AtomicLong();
     private final SitooCall stockInsRoute = request -> {
         try {
-            oneASecond.awaitTurn();
+            if (request.turn() == null || !request.turn().spendOn(oneASecond)) {
+                ownTurns.incrementAndGet();
+                oneASecond.awaitTurn();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -65,6 +70,7 @@ class StockInGroupCommitTurnTest {
                 .containsExactly(List.of("rv-a"), List.of("rv-b", "rv-c", "rv-d"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the second request went in the window's next turn")
                 .isGreaterThanOrEqualTo(SitooRateLimit.WINDOW).isLessThan(SitooRateLimit.WINDOW.multipliedBy(2));
+        assertThat(ownTurns).as("each request went on its sender's turn, none took a second").hasValue(0);
     }
 
     private static StockIn stockIn(String externalId) {
