@@ -26,8 +26,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ReveniStore {
 
+    /** List order for stored returns and planted texts alike: the one order of {@link ListKey}. */
     private static final Comparator<ListedResult> LIST_ORDER =
-            Comparator.comparing(ListedResult::updatedAt).thenComparing(ListedResult::sortId);
+            Comparator.comparing(result -> new ListKey(result.updatedAt(), result.sortId()));
 
     private final Clock clock;
     private final Map<String, StoredReturn> returns = new HashMap<>();
@@ -148,7 +149,8 @@ final class ReveniStore {
      */
     synchronized List<ListedResult> list(Instant updatedAfter, Set<String> statuses) {
         var from = updatedAfter == null ? inListOrder : inListOrder.tailMap(new ListKey(updatedAfter, ""), true);
-        List<ListedResult> all = new ArrayList<>(from.size() + rawResults.size());
+        // Not sized from the view: a tail view of a TreeMap counts its size by walking it.
+        List<ListedResult> all = new ArrayList<>();
         from.forEach((key, stored) -> all.add(ListedResult.stored(key.updatedAt(), key.id(), stored.json())));
         rawResults.stream()
                 .filter(raw -> updatedAfter == null || !raw.updatedAt().isBefore(updatedAfter))
