@@ -84,6 +84,7 @@ public class LedgerRepository {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""",
                     seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
                     seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now, now);
+            recordFirstSeen(seen.returnId(), now);
             return new Sighting(seen.returnId(), true);
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             String owner = jdbc.queryForList("SELECT return_id FROM return_line WHERE item_id = ?", String.class,
@@ -97,14 +98,50 @@ public class LedgerRepository {
         return jdbc.query("SELECT * FROM return_line WHERE item_id = ?", ROW, itemId).stream().findFirst();
     }
 
+    /**
+     * The return's row in {@code ledger_return}, written when one of its lines was just inserted at {@code createdAt}:
+     * inserted by the return's first line, left alone by the next ones (two reads by primary key, no write), lowered
+     * when a line read the clock earlier than the line that inserted the row but was inserted after it (two workers,
+     * or two nodes, on one return). Two first lines racing: one inserts, the other's duplicate key only says the
+     * row is there, and it goes on to lower it if need be; nothing reaches the flow.
+     */
+    private void recordFirstSeen(String returnId, OffsetDateTime createdAt) {
+        try {
+            if (jdbc.update("INSERT INTO ledger_return (return_id, first_seen)"
+                    + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM ledger_return WHERE return_id = ?)",
+                    returnId, createdAt, returnId) == 1) {
+                return;
+            }
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // Another worker inserted the row between our NOT EXISTS and our insert: it is there.
+        }
+        jdbc.update("UPDATE ledger_return SET first_seen = ? WHERE return_id = ? AND first_seen > ?",
+                createdAt, returnId, createdAt);
+    }
+
     /** Lines of returns first seen in [from, to), oldest returns first, at most {@code limit} returns. */
     public List<LedgerLine> findByFirstSeen(Instant from, Instant to, int limit) {
-        return jdbc.query("SELECT l.* FROM return_line l JOIN ("
-                + " SELECT return_id, MIN(created_at) AS first_seen FROM return_line GROUP BY return_id"
-                + " HAVING MIN(created_at) >= ? AND MIN(created_at) < ?"
-                + " ORDER BY first_seen, return_id FETCH FIRST " + limit + " ROWS ONLY) r ON r.return_id = l.return_id"
-                + " ORDER BY r.first_seen, l.return_id, l.created_at, l.item_id", ROW,
-                Sql.utc(from), Sql.utc(to));
+        return findByFirstSeen(from, null, to, limit);
+    }
+
+    /**
+     * Lines of returns first seen in [from, to), in (first seen, return id) order, at most {@code limit} returns;
+     * with {@code afterReturnId}, only those after the return {@code afterReturnId} first seen at {@code from}:
+     * a keyset cursor, so that pages never skip nor repeat returns sharing one first-seen instant. The page of
+     * returns is picked from {@code ledger_return} by its index, then its lines are joined by return id.
+     */
+    public List<LedgerLine> findByFirstSeen(Instant from, String afterReturnId, Instant to, int limit) {
+        String after = afterReturnId == null ? "" : " AND (first_seen > ? OR return_id > ?)";
+        List<Object> args = new java.util.ArrayList<>(List.of(Sql.utc(from), Sql.utc(to)));
+        if (afterReturnId != null) {
+            args.addAll(List.of(Sql.utc(from), afterReturnId));
+        }
+        return jdbc.query("SELECT l.* FROM (SELECT return_id, first_seen FROM ledger_return"
+                + " WHERE first_seen >= ? AND first_seen < ?" + after
+                + " ORDER BY first_seen, return_id FETCH FIRST " + limit + " ROWS ONLY) r"
+                + " JOIN return_line l ON l.return_id = r.return_id"
+                + " ORDER BY r.first_seen, r.return_id, l.created_at, l.item_id", ROW, args.toArray());
     }
 
     /**
@@ -113,14 +150,16 @@ public class LedgerRepository {
      * are no wildcards). For the operations page, which lists what came in lately and looks a return up by id.
      */
     public List<LedgerLine> findLatestReturns(Instant from, String idPrefix, int limit) {
-        String pattern = idPrefix == null ? null : idPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return jdbc.query("SELECT l.* FROM return_line l JOIN ("
-                + " SELECT return_id, MIN(created_at) AS first_seen FROM return_line"
-                + " WHERE (CAST(? AS VARCHAR(512)) IS NULL OR return_id LIKE ? ESCAPE '!')"
-                + " GROUP BY return_id HAVING MIN(created_at) >= ?"
-                + " ORDER BY first_seen DESC, return_id DESC FETCH FIRST " + limit + " ROWS ONLY) r ON r.return_id = l.return_id"
-                + " ORDER BY r.first_seen DESC, l.return_id DESC, l.created_at, l.item_id", ROW,
-                pattern, pattern, Sql.utc(from));
+        List<Object> args = new java.util.ArrayList<>(List.of(Sql.utc(from)));
+        String prefix = "";
+        if (idPrefix != null) {
+            prefix = " AND return_id LIKE ? ESCAPE '!'";
+            args.add(idPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        return jdbc.query("SELECT l.* FROM (SELECT return_id, first_seen FROM ledger_return WHERE first_seen >= ?" + prefix
+                + " ORDER BY first_seen DESC, return_id DESC FETCH FIRST " + limit + " ROWS ONLY) r"
+                + " JOIN return_line l ON l.return_id = r.return_id"
+                + " ORDER BY r.first_seen DESC, r.return_id DESC, l.created_at, l.item_id", ROW, args.toArray());
     }
 
     /**
