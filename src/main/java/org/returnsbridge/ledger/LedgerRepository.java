@@ -100,24 +100,23 @@ public class LedgerRepository {
 
     /**
      * The return's row in {@code ledger_return}, written when one of its lines was just inserted at {@code createdAt}:
-     * inserted by the return's first line, left alone by the next ones (two reads by primary key, no write), lowered
-     * when a line read the clock earlier than the line that inserted the row but was inserted after it (two workers,
-     * or two nodes, on one return). Two first lines racing: one inserts, the other's duplicate key only says the
-     * row is there, and it goes on to lower it if need be; nothing reaches the flow.
+     * one statement, a write only for the return's first line. The insert is skipped when the row is there already
+     * with this instant or an earlier one (the return's next lines: one read by primary key). A row there with a later
+     * instant (a line that read the clock earlier landed after the line that wrote the row: two workers, or two nodes,
+     * on one return), or a row another worker's first line inserted between our read and our insert, makes the insert
+     * a duplicate key: then the row is lowered to this instant if it is later, so first_seen stays MIN(created_at).
+     * Nothing reaches the flow.
      */
     private void recordFirstSeen(String returnId, OffsetDateTime createdAt) {
         try {
-            if (jdbc.update("INSERT INTO ledger_return (return_id, first_seen)"
+            jdbc.update("INSERT INTO ledger_return (return_id, first_seen)"
                     + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE)"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM ledger_return WHERE return_id = ?)",
-                    returnId, createdAt, returnId) == 1) {
-                return;
-            }
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
-            // Another worker inserted the row between our NOT EXISTS and our insert: it is there.
+                    + " WHERE NOT EXISTS (SELECT 1 FROM ledger_return WHERE return_id = ? AND first_seen <= ?)",
+                    returnId, createdAt, returnId, createdAt);
+        } catch (org.springframework.dao.DuplicateKeyException there) {
+            jdbc.update("UPDATE ledger_return SET first_seen = ? WHERE return_id = ? AND first_seen > ?",
+                    createdAt, returnId, createdAt);
         }
-        jdbc.update("UPDATE ledger_return SET first_seen = ? WHERE return_id = ? AND first_seen > ?",
-                createdAt, returnId, createdAt);
     }
 
     /** Lines of returns first seen in [from, to), oldest returns first, at most {@code limit} returns. */
