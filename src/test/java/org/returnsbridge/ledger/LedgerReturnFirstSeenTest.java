@@ -1,6 +1,7 @@
 package org.returnsbridge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.returnsbridge.support.Sql;
 import org.returnsbridge.testsupport.TestDatabase;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,6 +53,16 @@ class LedgerReturnFirstSeenTest {
 
         assertThat(firstSeen()).containsExactlyEntriesOf(Map.of("r-1", T0));
         assertThat(firstSeen()).isEqualTo(minCreatedAtByReturn());
+    }
+
+    @Test
+    void aLineIsNeverInTheLedgerWithoutItsReturnsRow() {
+        jdbc.execute("ALTER TABLE ledger_return RENAME TO ledger_return_away"); // the row's write fails, whatever dies
+
+        assertThatThrownBy(() -> ledgerAt(T0).see(line("i-1", "r-1"))).isInstanceOf(DataAccessException.class);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM return_line", Integer.class))
+                .as("the line rolled back with its return's row").isZero();
     }
 
     @Test
@@ -90,6 +102,37 @@ class LedgerReturnFirstSeenTest {
         Map<String, Instant> rows = firstSeen();
         assertThat(rows).hasSize(returns).allSatisfy((id, at) -> assertThat(at).as(id).isEqualTo(T0));
         assertThat(rows).isEqualTo(minCreatedAtByReturn());
+    }
+
+    @Test
+    void oneLineSeenByTwoWorkersAtOnceIsInsertedOnceWithItsReturnsRow() throws Exception {
+        int returns = 40;
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            for (int r = 0; r < returns; r++) {
+                SeenLine seen = line("same-item-" + r, "same-" + r);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<LedgerRepository.Sighting>> sightings = new ArrayList<>();
+                for (int worker = 0; worker < 2; worker++) {
+                    LedgerRepository ledger = ledgerAt(T0.plusMillis(worker));
+                    sightings.add(workers.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return ledger.see(seen);
+                    }));
+                }
+                List<Boolean> inserted = new ArrayList<>();
+                for (Future<LedgerRepository.Sighting> sighting : sightings) {
+                    LedgerRepository.Sighting done = sighting.get(30, TimeUnit.SECONDS);
+                    assertThat(done.owner()).isEqualTo(seen.returnId());
+                    inserted.add(done.inserted());
+                }
+                assertThat(inserted).as("one worker inserted the line, the other updated it").containsOnlyOnce(true);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+
+        assertThat(firstSeen()).hasSize(returns).isEqualTo(minCreatedAtByReturn());
     }
 
     @Test
