@@ -175,7 +175,7 @@ class LedgerReturnFirstSeenTest {
         List<String> paged = new ArrayList<>();
         Instant from = T0.minusSeconds(1);
         String after = null;
-        while (true) {
+        for (int pages = 0; pages < 10; pages++) { // bounded: a cursor that did not move on would repeat forever
             List<LedgerLine> page = ledger.findByFirstSeen(from, after, T0.plusSeconds(60), 4);
             List<String> ids = ids(page);
             paged.addAll(ids);
