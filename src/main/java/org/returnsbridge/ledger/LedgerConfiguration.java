@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
@@ -15,7 +16,7 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    LedgerRepository ledgerRepository(JdbcTemplate jdbc, Clock clock) {
-        return new LedgerRepository(jdbc, clock);
+    LedgerRepository ledgerRepository(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+        return new LedgerRepository(jdbc, tx, clock);
     }
 }

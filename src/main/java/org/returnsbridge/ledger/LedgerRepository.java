@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.returnsbridge.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The return-line ledger. Every state change is a conditional UPDATE, so two workers racing on the
@@ -42,11 +44,18 @@ public class LedgerRepository {
     private static final String RELEASE = "claim_token = NULL, claim_expires_at = NULL";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    public LedgerRepository(JdbcTemplate jdbc, Clock clock) {
+    public LedgerRepository(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.clock = clock;
+    }
+
+    /** With transactions of its own on {@code jdbc}'s data source (tests, tools). */
+    public LedgerRepository(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())), clock);
     }
 
     /**
@@ -78,18 +87,72 @@ public class LedgerRepository {
             return new Sighting(seen.returnId(), false);
         }
         try {
-            jdbc.update("""
-                    INSERT INTO return_line (item_id, return_id, return_status, item_status, sku, quantity, location_id,
-                           inspection_condition, return_reason, state, created_at, updated_at, state_changed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""",
-                    seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
-                    seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now, now);
+            tx.executeWithoutResult(status -> {
+                insertLine(seen, now);
+                recordFirstSeen(seen.returnId(), now);
+            });
             return new Sighting(seen.returnId(), true);
         } catch (org.springframework.dao.DuplicateKeyException taken) {
-            String owner = jdbc.queryForList("SELECT return_id FROM return_line WHERE item_id = ?", String.class,
-                    seen.itemId()).stream().findFirst().orElse(seen.returnId());
-            // Another worker of the same return inserted it first: update instead.
-            return owner.equals(seen.returnId()) ? see(seen) : new Sighting(owner, false);
+            return afterDuplicate(seen, now);
+        }
+    }
+
+    /**
+     * The line's insert met a duplicate key and was rolled back: either its item id is taken (by this return's
+     * line another worker inserted first, or by another return's), or the return's first-seen row was in the way
+     * ({@link #recordFirstSeen}); then the line is inserted again, lowering the row as need be.
+     */
+    private Sighting afterDuplicate(SeenLine seen, OffsetDateTime now) {
+        String owner = jdbc.queryForList("SELECT return_id FROM return_line WHERE item_id = ?", String.class,
+                seen.itemId()).stream().findFirst().orElse(null);
+        if (owner == null) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    insertLine(seen, now);
+                    lowerFirstSeen(seen.returnId(), now);
+                });
+                return new Sighting(seen.returnId(), true);
+            } catch (org.springframework.dao.DuplicateKeyException meanwhile) {
+                return see(seen); // the item id was taken in between: as if it had been from the start
+            }
+        }
+        // Another worker of the same return inserted it first: update instead.
+        return owner.equals(seen.returnId()) ? see(seen) : new Sighting(owner, false);
+    }
+
+    private void insertLine(SeenLine seen, OffsetDateTime now) {
+        jdbc.update("""
+                INSERT INTO return_line (item_id, return_id, return_status, item_status, sku, quantity, location_id,
+                       inspection_condition, return_reason, state, created_at, updated_at, state_changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)""",
+                seen.itemId(), seen.returnId(), seen.returnStatus(), seen.itemStatus(), seen.sku(),
+                seen.quantity(), seen.locationId(), seen.condition(), seen.returnReason(), now, now, now);
+    }
+
+    /**
+     * The return's row in {@code ledger_return}, written in the transaction of a line just inserted at
+     * {@code createdAt}, so a return is never in the ledger without its row, whenever the node dies. One statement, a
+     * write only for the return's first line: the insert is skipped when the row is there with this instant or an
+     * earlier one (the return's next lines: one read by primary key). A duplicate key (a row there with a later
+     * instant: a line that read the clock earlier landed after the line that wrote the row, two workers or two nodes
+     * on one return; or another worker's first line of the return, committed between our read and our insert)
+     * rolls the line back with it, and {@link #see} inserts the line again with {@link #lowerFirstSeen}.
+     */
+    private void recordFirstSeen(String returnId, OffsetDateTime createdAt) {
+        jdbc.update("INSERT INTO ledger_return (return_id, first_seen)"
+                + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM ledger_return WHERE return_id = ? AND first_seen <= ?)",
+                returnId, createdAt, returnId, createdAt);
+    }
+
+    /** The slow way, after a duplicate key: lower the row if it is later, insert it if it is (still) missing. */
+    private void lowerFirstSeen(String returnId, OffsetDateTime createdAt) {
+        if (jdbc.update("UPDATE ledger_return SET first_seen = ? WHERE return_id = ? AND first_seen > ?",
+                createdAt, returnId, createdAt) == 0) {
+            jdbc.update("INSERT INTO ledger_return (return_id, first_seen)"
+                    + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM ledger_return WHERE return_id = ?)",
+                    returnId, createdAt, returnId);
         }
     }
 
@@ -99,12 +162,26 @@ public class LedgerRepository {
 
     /** Lines of returns first seen in [from, to), oldest returns first, at most {@code limit} returns. */
     public List<LedgerLine> findByFirstSeen(Instant from, Instant to, int limit) {
-        return jdbc.query("SELECT l.* FROM return_line l JOIN ("
-                + " SELECT return_id, MIN(created_at) AS first_seen FROM return_line GROUP BY return_id"
-                + " HAVING MIN(created_at) >= ? AND MIN(created_at) < ?"
-                + " ORDER BY first_seen, return_id FETCH FIRST " + limit + " ROWS ONLY) r ON r.return_id = l.return_id"
-                + " ORDER BY r.first_seen, l.return_id, l.created_at, l.item_id", ROW,
-                Sql.utc(from), Sql.utc(to));
+        return findByFirstSeen(from, null, to, limit);
+    }
+
+    /**
+     * Lines of returns first seen in [from, to), in (first seen, return id) order, at most {@code limit} returns;
+     * with {@code afterReturnId}, only those after the return {@code afterReturnId} first seen at {@code from}:
+     * a keyset cursor, so that pages never skip nor repeat returns sharing one first-seen instant. The page of
+     * returns is picked from {@code ledger_return} by its index, then its lines are joined by return id.
+     */
+    public List<LedgerLine> findByFirstSeen(Instant from, String afterReturnId, Instant to, int limit) {
+        String after = afterReturnId == null ? "" : " AND (first_seen > ? OR return_id > ?)";
+        List<Object> args = new java.util.ArrayList<>(List.of(Sql.utc(from), Sql.utc(to)));
+        if (afterReturnId != null) {
+            args.addAll(List.of(Sql.utc(from), afterReturnId));
+        }
+        return jdbc.query("SELECT l.* FROM (SELECT return_id, first_seen FROM ledger_return"
+                + " WHERE first_seen >= ? AND first_seen < ?" + after
+                + " ORDER BY first_seen, return_id FETCH FIRST " + limit + " ROWS ONLY) r"
+                + " JOIN return_line l ON l.return_id = r.return_id"
+                + " ORDER BY r.first_seen, r.return_id, l.created_at, l.item_id", ROW, args.toArray());
     }
 
     /**
@@ -113,14 +190,16 @@ public class LedgerRepository {
      * are no wildcards). For the operations page, which lists what came in lately and looks a return up by id.
      */
     public List<LedgerLine> findLatestReturns(Instant from, String idPrefix, int limit) {
-        String pattern = idPrefix == null ? null : idPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return jdbc.query("SELECT l.* FROM return_line l JOIN ("
-                + " SELECT return_id, MIN(created_at) AS first_seen FROM return_line"
-                + " WHERE (CAST(? AS VARCHAR(512)) IS NULL OR return_id LIKE ? ESCAPE '!')"
-                + " GROUP BY return_id HAVING MIN(created_at) >= ?"
-                + " ORDER BY first_seen DESC, return_id DESC FETCH FIRST " + limit + " ROWS ONLY) r ON r.return_id = l.return_id"
-                + " ORDER BY r.first_seen DESC, l.return_id DESC, l.created_at, l.item_id", ROW,
-                pattern, pattern, Sql.utc(from));
+        List<Object> args = new java.util.ArrayList<>(List.of(Sql.utc(from)));
+        String prefix = "";
+        if (idPrefix != null) {
+            prefix = " AND return_id LIKE ? ESCAPE '!'";
+            args.add(idPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        return jdbc.query("SELECT l.* FROM (SELECT return_id, first_seen FROM ledger_return WHERE first_seen >= ?" + prefix
+                + " ORDER BY first_seen DESC, return_id DESC FETCH FIRST " + limit + " ROWS ONLY) r"
+                + " JOIN return_line l ON l.return_id = r.return_id"
+                + " ORDER BY r.first_seen DESC, r.return_id DESC, l.created_at, l.item_id", ROW, args.toArray());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,11 +54,14 @@ public class ReturnsController {
 
     /**
      * Returns first seen in [from, to) (dates or instants, 1970..9999; default the last 30 days), optionally only
-     * those in one transition state, oldest first, with their ages.
+     * those in one transition state, oldest first (by first seen, then return id), with their ages. A full page
+     * answers {@code next}, the cursor of the page after it: {@code from} = the last return's first-seen instant and
+     * {@code after} = its id, so that returns sharing one first-seen instant are never skipped nor repeated.
      */
     @GetMapping
     public ResponseEntity<?> list(@RequestParam(required = false) String state,
                                   @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String after,
                                   @RequestParam(required = false) String to,
                                   @RequestParam(defaultValue = "200") int limit) {
         TransitionState wanted = null;
@@ -70,6 +74,11 @@ public class ReturnsController {
                         + Arrays.toString(TransitionState.values())));
             }
         }
+        String afterReturnId = after == null || after.isEmpty() ? null : after;
+        if (afterReturnId != null && from == null) {
+            return ResponseEntity.badRequest().body(Map.of("detail", "after needs from: the first-seen instant of the"
+                    + " return it names (a page's next.from)"));
+        }
         Instant now = clock.instant();
         Instant fromInstant = from == null ? now.minus(Duration.ofDays(30)) : RequestDates.dayOrInstant("from", from);
         Instant toInstant = to == null ? now.plus(Duration.ofDays(1)) : RequestDates.dayOrInstant("to", to);
@@ -80,13 +89,24 @@ public class ReturnsController {
         if (limit < 1 || limit > MAX_LIMIT) {
             return ResponseEntity.badRequest().body(Map.of("detail", "limit must be 1.." + MAX_LIMIT));
         }
-        List<LedgerLine> lines = ledger.findByFirstSeen(fromInstant, toInstant, limit);
+        List<LedgerLine> lines = ledger.findByFirstSeen(fromInstant, afterReturnId, toInstant, limit);
+        List<ReturnOverview> page = ReturnOverview.ofEach(lines, sales.findByReturns(ReturnOverview.returnIds(lines)), now);
         List<ReturnOverview> returns = new ArrayList<>();
-        for (ReturnOverview overview : ReturnOverview.ofEach(lines, sales.findByReturns(ReturnOverview.returnIds(lines)), now)) {
+        for (ReturnOverview overview : page) {
             if (wanted == null || overview.state() == wanted) {
                 returns.add(overview);
             }
         }
-        return ResponseEntity.ok(Map.of("from", fromInstant, "to", toInstant, "count", returns.size(), "returns", returns));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", fromInstant);
+        body.put("to", toInstant);
+        body.put("count", returns.size());
+        body.put("returns", returns);
+        if (page.size() == limit) {
+            // The cursor is the last return read, not the last one answered: a state filter may have dropped it.
+            ReturnOverview last = page.get(page.size() - 1);
+            body.put("next", Map.of("from", last.firstSeen(), "after", last.returnId()));
+        }
+        return ResponseEntity.ok(body);
     }
 }

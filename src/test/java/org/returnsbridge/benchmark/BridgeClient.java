@@ -55,31 +55,29 @@ final class BridgeClient {
 
     /**
      * Ledger lines by state, over every return first seen since {@code from}, paged through
-     * {@code GET /api/returns} (oldest first, at most 1000 returns a call; the next page starts at the last
-     * return's first-seen instant, and returns already counted are skipped).
+     * {@code GET /api/returns} (oldest first, at most 1000 returns a call), each page starting where the previous
+     * one's {@code next} cursor says: after its last return, in (first seen, return id) order.
      */
     Map<String, Integer> ledgerLineStates(Instant from) {
         Map<String, Integer> states = new TreeMap<>();
         Set<String> counted = new HashSet<>();
-        String pageFrom = from.toString();
+        String query = "/api/returns?limit=" + LEDGER_PAGE + "&from=" + URLEncoder.encode(from.toString(), StandardCharsets.UTF_8);
         while (true) {
-            JsonNode page = get("/api/returns?limit=" + LEDGER_PAGE + "&from=" + URLEncoder.encode(pageFrom, StandardCharsets.UTF_8));
-            JsonNode returns = page.path("returns");
-            int fresh = 0;
-            for (JsonNode ret : returns) {
-                if (counted.add(ret.path("returnId").asText())) {
-                    fresh++;
-                    ret.path("lines").forEach(line -> states.merge(line.path("ledgerState").asText(), 1, Integer::sum));
+            JsonNode page = get(query);
+            for (JsonNode ret : page.path("returns")) {
+                if (!counted.add(ret.path("returnId").asText())) {
+                    throw new IllegalStateException("ledger paging answered return " + ret.path("returnId").asText()
+                            + " twice");
                 }
+                ret.path("lines").forEach(line -> states.merge(line.path("ledgerState").asText(), 1, Integer::sum));
             }
-            if (returns.size() < LEDGER_PAGE) {
+            JsonNode next = page.path("next");
+            if (next.isMissingNode()) {
                 return states;
             }
-            if (fresh == 0) {
-                throw new IllegalStateException("ledger paging made no progress at " + pageFrom
-                        + ": more than " + LEDGER_PAGE + " returns share one first-seen instant");
-            }
-            pageFrom = returns.get(returns.size() - 1).path("firstSeen").asText();
+            query = "/api/returns?limit=" + LEDGER_PAGE
+                    + "&from=" + URLEncoder.encode(next.path("from").asText(), StandardCharsets.UTF_8)
+                    + "&after=" + URLEncoder.encode(next.path("after").asText(), StandardCharsets.UTF_8);
         }
     }
 

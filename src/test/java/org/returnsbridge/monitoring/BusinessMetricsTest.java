@@ -149,6 +149,7 @@ class BusinessMetricsTest extends SandboxedBridgeTest {
 
     private void ledgerRowsDeleted() {
         jdbc.update("DELETE FROM return_line");
+        jdbc.update("DELETE FROM ledger_return");
     }
 
     private String scrape() {

@@ -93,6 +93,9 @@ class ReconciliationOfALargeDayTest extends SandboxedBridgeTest {
                 + " quantity, warehouse_id, decision, state, external_id, restocked_at, created_at, updated_at,"
                 + " state_changed_at) VALUES (?, ?, 'accepted', 'accepted', ?, ?, 1, ?, 'RESTOCK', 'RESTOCKED', ?,"
                 + " ?, ?, ?, ?)", rows);
+        // The bridge writes each return's first-seen row with its first line (LedgerRepository.see).
+        jdbc.update("INSERT INTO ledger_return (return_id, first_seen) SELECT return_id, MIN(created_at) FROM return_line"
+                + " WHERE return_id LIKE ? GROUP BY return_id", "ret-" + prefix + "-%");
         if (inSitoo) {
             int perSku = BATCH / SKUS.size();
             List<StockIn.Item> items = SKUS.stream().map(sku -> new StockIn.Item(sku,

@@ -44,7 +44,8 @@ class DatabaseSchemaTest {
             "11|one current exception per work|V11__one_current_exception_per_work.sql|1257233770",
             "12|exception work kind|V12__exception_work_kind.sql|1234866365",
             "13|exception ignored at|V13__exception_ignored_at.sql|822738417",
-            "14|reconciliation scratch|V14__reconciliation_scratch.sql|-1854458892");
+            "14|reconciliation scratch|V14__reconciliation_scratch.sql|-1854458892",
+            "15|ledger return first seen|V15__ledger_return_first_seen.sql|428213795");
 
     @Test
     void h2DatabasesAlreadyMigratedValidateUnchanged() {

@@ -85,28 +85,30 @@ public final class BridgeApi {
         return sales;
     }
 
-    /** The returns of {@code GET /api/returns}, every page, each once. */
+    /**
+     * The returns of {@code GET /api/returns}, every page, each once: each page starts where the previous one's
+     * {@code next} cursor says (after its last return, in (first seen, return id) order).
+     */
     public List<JsonNode> returns() {
         List<JsonNode> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        String pageFrom = "1970-01-01T00:00:00Z";
+        String query = "/api/returns?limit=" + LEDGER_PAGE + "&from=1970-01-01T00:00:00Z";
         while (true) {
-            JsonNode page = json("/api/returns?limit=" + LEDGER_PAGE + "&from="
-                    + URLEncoder.encode(pageFrom, StandardCharsets.UTF_8)).path("returns");
-            int fresh = 0;
-            for (JsonNode ret : page) {
-                if (seen.add(ret.path("returnId").asText())) {
-                    fresh++;
-                    all.add(ret);
+            JsonNode page = json(query);
+            for (JsonNode ret : page.path("returns")) {
+                if (!seen.add(ret.path("returnId").asText())) {
+                    throw new IllegalStateException(name + ": ledger paging answered return "
+                            + ret.path("returnId").asText() + " twice");
                 }
+                all.add(ret);
             }
-            if (page.size() < LEDGER_PAGE) {
+            JsonNode next = page.path("next");
+            if (next.isMissingNode()) {
                 return all;
             }
-            if (fresh == 0) {
-                throw new IllegalStateException(name + ": ledger paging made no progress at " + pageFrom);
-            }
-            pageFrom = page.get(page.size() - 1).path("firstSeen").asText();
+            query = "/api/returns?limit=" + LEDGER_PAGE
+                    + "&from=" + URLEncoder.encode(next.path("from").asText(), StandardCharsets.UTF_8)
+                    + "&after=" + URLEncoder.encode(next.path("after").asText(), StandardCharsets.UTF_8);
         }
     }
 

@@ -113,6 +113,7 @@ public abstract class SandboxedBridgeTest {
         sandbox = new SandboxControl(sandboxHolder.server().adminUrl());
         sandbox.reset();
         jdbc.update("DELETE FROM return_line");
+        jdbc.update("DELETE FROM ledger_return");
         jdbc.update("DELETE FROM exception_record");
         jdbc.update("DELETE FROM poll_checkpoint");
         jdbc.update("DELETE FROM sales_record");
