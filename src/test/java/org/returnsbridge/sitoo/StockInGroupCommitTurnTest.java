@@ -73,6 +73,26 @@ class StockInGroupCommitTurnTest {
         assertThat(ownTurns).as("each request went on its sender's turn, none took a second").hasValue(0);
     }
 
+    /** A return's lines are decided a few ms apart: the first waits for the others instead of spending a turn alone. */
+    @Test
+    void aRequestWaitsForTheLinesThatComeRightAfterItsFirst() throws Exception {
+        SitooRateLimit tenASecond = new SitooRateLimit(10);
+        SitooClient client = new SitooClient(new SitooGateway(request -> {
+            request.turn().spendOn(tenASecond);
+            return answer(request);
+        }, null, null, null), new SitooConnection("http://sitoo.invalid", "api", "secret", 1), json);
+        // Gathering stretched to 400 ms so that a busy machine's scheduling cannot decide the outcome.
+        try (StockInGroupCommit gathering = new StockInGroupCommit(client, tenASecond, Duration.ofSeconds(30),
+                Duration.ofMillis(400))) {
+            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> gathering.post(stockIn("rv-first")));
+            Thread.sleep(100);
+            assertThat(gathering.post(stockIn("rv-second"))).isPositive();
+            assertThat(first.get()).isPositive();
+        }
+
+        assertThat(requests).as("one request for both").containsExactly(List.of("rv-first", "rv-second"));
+    }
+
     private static StockIn stockIn(String externalId) {
         return new StockIn(1, "10038-1", BigDecimal.ONE, externalId, null, "turn test");
     }
