@@ -47,7 +47,7 @@ class FlowShapeTest extends SandboxedBridgeTest {
     /** The ids Hawtio's boxes show, and that docs/operations.md and the diagrams in docs/images rely on. */
     @Test
     void theStepsOfTheFlowCarryIdsThatSayWhatTheyDo() {
-        assertThat(ids("reveni-poll")).containsSubsequence("begin-poll", "page-by-page", "fetch-page", "split-returns",
+        assertThat(ids("reveni-poll")).containsSubsequence("drop-trigger-headers", "begin-poll", "page-by-page", "fetch-page", "split-returns",
                 "each-return", "save-checkpoint", "finish-poll");
         assertThat(ids("return")).containsSubsequence("parse-return", "split-lines", "each-line",
                 "refunds-and-exchanges", "return-done");
