@@ -63,22 +63,17 @@ public class LineSteps {
         if (line.isNewInLedger()) {
             return true; // just inserted as RECEIVED: a read would only say so again (every later write is guarded)
         }
-        return ledger.find(line.itemId()).map(l -> !l.state().isFinal()).orElse(true);
+        return !ledger.isFinal(line.itemId());
     }
 
     public void decide(ReturnLine line) {
         decider.decide(line);
     }
 
-    /** Where the line goes in Sitoo, once both lookups have placed it, is kept in the ledger. */
-    public void recordPlacement(ReturnLine line) {
-        ledger.recordPlacement(line.itemId(), line.location() == null ? null : line.location().warehouseId(),
-                line.sitooSku());
-    }
-
     /**
      * Guarded here and not only in the YAML route: whatever an integrator edits there, a rejected item
-     * or a line the decider did not mark RESTOCK can never reach Sitoo as stock.
+     * or a line the decider did not mark RESTOCK can never reach Sitoo as stock. The line's placement
+     * (warehouse, Sitoo SKU) goes into the ledger with its intent, as for the other outcomes with theirs.
      */
     public void restock(ReturnLine line) {
         if (line.decision() != ReturnDecision.RESTOCK || line.item().isRejected() || line.location() == null
@@ -95,16 +90,22 @@ public class LineSteps {
 
     public void hold(ReturnLine line) {
         // The UPDATE is guarded against a restock intent: only when it changed nothing is the line read to tell why.
-        if (ledger.markHeld(line.itemId(), line.decision().name(), line.decisionReason()) || !unconfirmedRestock(line)) {
+        if (ledger.markHeld(line.itemId(), line.decision().name(), line.decisionReason(), warehouseOf(line),
+                line.sitooSku()) || !unconfirmedRestock(line)) {
             exceptions.resolve(line.itemId());
         }
     }
 
     public void recordNotRestocked(ReturnLine line) {
-        if (ledger.markNotRestocked(line.itemId(), line.decision().name(), line.decisionReason())
-                || !unconfirmedRestock(line)) {
+        if (ledger.markNotRestocked(line.itemId(), line.decision().name(), line.decisionReason(), warehouseOf(line),
+                line.sitooSku()) || !unconfirmedRestock(line)) {
             exceptions.resolve(line.itemId());
         }
+    }
+
+    /** The warehouse the lookup placed the line in; null when its location is not mapped (allowed unless restocked). */
+    private static Integer warehouseOf(ReturnLine line) {
+        return line.location() == null ? null : line.location().warehouseId();
     }
 
     /**

@@ -48,6 +48,8 @@ public class PollRoutes extends RouteBuilder {
                     .logHandled(false)
                     .bean(poller, "pollFailed").id("poll-failed")
                 .end()
+                // Quartz's message would put the trigger's headers back into every copy made of it (see the method).
+                .bean(poller, "detachFromTrigger").id("drop-trigger-headers")
                 .bean(poller, "begin").id("begin-poll")
                 // A node shutting down finishes the page in hand and stops: the checkpoint is saved, and the next
                 // poll (on another node) goes on from there. The first page is always read, so a poll that ran

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * The return flow, Java half: a return (polled or from a webhook) → its lines → each line opened in the
  * ledger → decided → placed in Sitoo (two {@code enrich} lookups: warehouse, product) → handed to
  * {@code direct:line-by-condition} (routes/line-by-condition.yaml, the integrators' half), which sends it
- * to restock, hold or record-not-restocked below. Every step is a plain bean method bound to the line.
+ * to restock, hold or record-not-restocked below; each of those writes the line's outcome and its placement
+ * in one ledger statement. Every step is a plain bean method bound to the line.
  */
 @Component
 public class ReturnRoutes extends RouteBuilder {
@@ -72,7 +73,7 @@ public class ReturnRoutes extends RouteBuilder {
                     .setProperty(LineSteps.DECISION_REASON, simple("${body.decisionReason()}")).id("decision-reason")
                     .enrich(LOCATION_LOOKUP, LookupOntoLine.location()).id("enrich-location")
                     .enrich(SKU_LOOKUP, LookupOntoLine.sitooSku()).id("enrich-sku")
-                    .bean(lines, "recordPlacement").id("record-placement")
+                    // No step of its own writes the placement: each outcome's statement carries it (one write per line).
                     .to("direct:line-by-condition").id("by-condition")
                 .end();
 

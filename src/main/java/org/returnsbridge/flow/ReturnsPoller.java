@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.support.DefaultMessage;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.failure.ExceptionCategory;
@@ -56,6 +57,17 @@ public class ReturnsPoller {
         this.overlap = overlap;
         this.initialLookback = initialLookback;
         this.versions = versions;
+    }
+
+    /**
+     * A scheduled poll arrives in Quartz's message, whose headers (the trigger, its fire times, the scheduler: sixteen)
+     * are filled in from the job when first read, and its copies are Quartz's messages too, with the headers back
+     * however the original was cleared ({@code removeHeaders} did not stick). The split copies the message into every
+     * return's and line's exchange, and the error policy's redelivery copies the exchange before each step: each time,
+     * sixteen headers again. Nothing of the poll reads them, so the poll runs on a plain message instead.
+     */
+    public void detachFromTrigger(Exchange exchange) {
+        exchange.setIn(new DefaultMessage(exchange));
     }
 
     /** Starts a little before the checkpoint: updated_at has whole-second precision and writers race. */

@@ -42,6 +42,11 @@ public class LedgerRepository {
             + " AND (claim_token IS NULL OR claim_expires_at < :?now)"
             + " ORDER BY restock_intent_at FETCH FIRST :?limit ROWS ONLY";
     private static final String RELEASE = "claim_token = NULL, claim_expires_at = NULL";
+    /**
+     * Where a line that is not (yet) restocked was placed, written with its outcome rather than by a statement of
+     * its own; a null (not placed: no mapped location, or no product asked for a line not to restock) keeps the column.
+     */
+    private static final String PLACEMENT = "warehouse_id = COALESCE(?, warehouse_id), sitoo_sku = COALESCE(?, sitoo_sku)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -156,6 +161,15 @@ public class LedgerRepository {
         }
     }
 
+    /**
+     * Whether the line is final (restocked, not restocked); false for a line not in the ledger. One column by primary
+     * key: the line route asks it of every line seen again (a poll's overlap re-reads returns), and needs no more.
+     */
+    public boolean isFinal(String itemId) {
+        return jdbc.queryForList("SELECT state FROM return_line WHERE item_id = ?", String.class, itemId).stream()
+                .findFirst().map(state -> LineState.valueOf(state).isFinal()).orElse(false);
+    }
+
     public Optional<LedgerLine> find(String itemId) {
         return jdbc.query("SELECT * FROM return_line WHERE item_id = ?", ROW, itemId).stream().findFirst();
     }
@@ -268,17 +282,23 @@ public class LedgerRepository {
         jdbc.update("UPDATE return_line SET " + RELEASE + " WHERE item_id = ? AND claim_token = ?", itemId, token);
     }
 
-    public boolean markHeld(String itemId, String decision, String reason) {
+    /**
+     * The line waits for a later sighting. Where it was placed ({@code warehouseId}, {@code sitooSku}; null: not
+     * placed, the column keeps what it had) is written in the same statement, under the same guard.
+     */
+    public boolean markHeld(String itemId, String decision, String reason, Integer warehouseId, String sitooSku) {
         return jdbc.update("UPDATE return_line SET state_changed_at = CASE WHEN state = 'HELD' THEN state_changed_at ELSE ? END,"
-                + " state = 'HELD', decision = ?, state_reason = ?, updated_at = ?"
+                + " state = 'HELD', decision = ?, state_reason = ?, updated_at = ?, " + PLACEMENT
                 + " WHERE item_id = ? AND " + NOT_FINAL + " AND restock_intent_at IS NULL",
-                now(), decision, reason, now(), itemId) == 1;
+                now(), decision, reason, now(), warehouseId, sitooSku, itemId) == 1;
     }
 
-    public boolean markNotRestocked(String itemId, String decision, String reason) {
+    /** The line is final without stock; its placement is written with it, as for {@link #markHeld}. */
+    public boolean markNotRestocked(String itemId, String decision, String reason, Integer warehouseId, String sitooSku) {
         return jdbc.update("UPDATE return_line SET state = 'NOT_RESTOCKED', decision = ?, state_reason = ?, exception_id = NULL,"
-                + " updated_at = ?, state_changed_at = ? WHERE item_id = ? AND " + NOT_FINAL + " AND restock_intent_at IS NULL",
-                decision, reason, now(), now(), itemId) == 1;
+                + " updated_at = ?, state_changed_at = ?, " + PLACEMENT
+                + " WHERE item_id = ? AND " + NOT_FINAL + " AND restock_intent_at IS NULL",
+                decision, reason, now(), now(), warehouseId, sitooSku, itemId) == 1;
     }
 
     /**
@@ -426,11 +446,6 @@ public class LedgerRepository {
         jdbc.update("UPDATE return_line SET state_changed_at = CASE WHEN state = 'EXCEPTION' THEN state_changed_at ELSE ? END,"
                 + " state = 'EXCEPTION', exception_id = ?, state_reason = ?, updated_at = ?"
                 + " WHERE item_id = ? AND " + NOT_FINAL, now(), exceptionId, truncate(reason), now(), itemId);
-    }
-
-    public void recordPlacement(String itemId, Integer warehouseId, String sitooSku) {
-        jdbc.update("UPDATE return_line SET warehouse_id = COALESCE(?, warehouse_id), sitoo_sku = COALESCE(?, sitoo_sku)"
-                + " WHERE item_id = ? AND restock_intent_at IS NULL AND " + NOT_FINAL, warehouseId, sitooSku, itemId);
     }
 
     private OffsetDateTime now() {

@@ -74,6 +74,7 @@ class ReturnFlowTest extends SandboxedBridgeTest {
         poll();
         assertThat(line(item).state()).isEqualTo(LineState.HELD);
         assertThat(line(item).stateReason()).contains("awaiting inspection");
+        assertThat(line(item).warehouseId()).isEqualTo(STOCKHOLM); // placed with the hold
         assertThat(sandbox.stock(STOCKHOLM, SHIRT)).isEqualByComparingTo("0");
 
         sandbox.putReturn(aReturnWithSameId(ret).status("accepted").sellable(item, SHIRT, 1).json());
@@ -123,6 +124,13 @@ class ReturnFlowTest extends SandboxedBridgeTest {
         assertThat(line(rejected).state()).isEqualTo(LineState.NOT_RESTOCKED);
         assertThat(line(rejected).stateReason()).contains("rejected");
         assertThat(line(unsellable).state()).isEqualTo(LineState.NOT_RESTOCKED);
+        // Placed all the same, by the outcome's own statement: the warehouse, and no product (none was asked for).
+        for (String notRestocked : java.util.List.of(damaged, rejected, unsellable)) {
+            assertThat(line(notRestocked).warehouseId()).as(notRestocked).isEqualTo(BORAS);
+            assertThat(line(notRestocked).sitooSku()).as(notRestocked).isNull();
+        }
+        assertThat(line(sellable).warehouseId()).isEqualTo(BORAS);
+        assertThat(line(sellable).sitooSku()).isEqualTo(SCARF);
     }
 
     @Test
@@ -248,10 +256,12 @@ class ReturnFlowTest extends SandboxedBridgeTest {
         sandbox.putReturn(ret.json());
         poll();
 
-        sandbox.putReturn(aReturnWithSameId(ret).item(item, SCARF, 1, "accepted", "damaged").json());
+        // Damaged now, and at another location: the final line keeps its outcome and where it went.
+        sandbox.putReturn(aReturnWithSameId(ret).location("dc-boras").item(item, SCARF, 1, "accepted", "damaged").json());
         poll();
 
         assertThat(line(item).state()).isEqualTo(LineState.RESTOCKED);
+        assertThat(line(item).warehouseId()).isEqualTo(STOCKHOLM);
         assertThat(sandbox.stock(STOCKHOLM, SCARF)).isEqualByComparingTo(BigDecimal.ONE);
     }
 
