@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -135,7 +136,7 @@ public class SitooRateLimit {
     public static final class Turn {
         private final SitooRateLimit limiter;
         private final long waitedNanos;
-        private final java.util.concurrent.atomic.AtomicBoolean spent = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean spent = new AtomicBoolean();
 
         private Turn(SitooRateLimit limiter, long waitedNanos) {
             this.limiter = limiter;
