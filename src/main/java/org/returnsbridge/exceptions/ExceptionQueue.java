@@ -200,6 +200,12 @@ public class ExceptionQueue {
         return counts;
     }
 
+    /** Whether a record filed for the return (a line, a refund, the return itself) is open or being replayed. */
+    public boolean hasOpenFor(String returnId) {
+        return !jdbc.queryForList("SELECT 1 FROM exception_record"
+                + " WHERE return_id = ? AND status IN ('OPEN', 'REPLAYING') FETCH FIRST 1 ROWS ONLY", Integer.class, returnId).isEmpty();
+    }
+
     /** Every record filed for one return (its lines, its refunds, the return itself), oldest first, at most {@code limit}. */
     public List<ExceptionRecord> findByReturn(String returnId, int limit) {
         return jdbc.query("SELECT * FROM exception_record WHERE return_id = ? ORDER BY id FETCH FIRST " + limit

@@ -52,6 +52,10 @@ public class FailureRecorder {
             if (progress != null) {
                 progress.unrecordedFailure(updatedAtOf(work));
             }
+            ReturnPass pass = exchange.getProperty(ReturnPass.PROPERTY, ReturnPass.class);
+            if (pass != null) {
+                pass.failedUnrecorded(); // nor is the return's state settled, whatever its lines say
+            }
             log.error("Could not record a failure in the exception queue; the poll checkpoint stays before it", cannotRecord);
             throw cannotRecord;
         }

@@ -42,9 +42,9 @@ public class FlowConfiguration {
     @Bean
     ReturnsPoller returnsPoller(ReveniClient reveni, ReturnParser parser, PollCheckpoint checkpoint,
                                 ExceptionQueue exceptions, Clock clock, BridgeProperties props,
-                                org.returnsbridge.ledger.ReturnVersions versions) {
+                                org.returnsbridge.ledger.ReturnVersions versions, LedgerRepository ledger) {
         return new ReturnsPoller(reveni, parser, checkpoint, exceptions, clock, props.poll().overlap(),
-                props.poll().initialLookback(), versions);
+                props.poll().initialLookback(), versions, ledger);
     }
 
     @Bean

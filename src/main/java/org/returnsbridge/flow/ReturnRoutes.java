@@ -49,14 +49,19 @@ public class ReturnRoutes extends RouteBuilder {
                 .setProperty(FailedWork.PROPERTY, method(units, "ofReturn")).id("return-unit-of-work")
                 .bean(poller, "parse").id("parse-return")
                 .setProperty(LogContext.RETURN_ID, simple("${body.id()}")).id("return-log-id")
-                // A return's lines at once: each is independent in the ledger, and in immediate mode their
-                // stock-ins then share one Sitoo request instead of waiting for a request each in turn.
-                .split(method(ReturnLines.class, "of")).parallelProcessing()
-                        .executorService(getCamelContext().getExecutorServiceManager()
-                                .newFixedThreadPool(this, "return-line-worker", LINE_WORKERS)).id("split-lines")
-                    .to(RETURN_LINE).id("each-line")
+                // A state already acted on, with nothing left open, is not acted on again (the poll's overlap).
+                .setProperty(ReturnsPoller.ACTED_ON, method(poller, "actedOn")).id("state-acted-on")
+                .filter(exchangeProperty(ReturnsPoller.ACTED_ON).isEqualTo(false)).id("new-state")
+                    .setProperty(ReturnPass.PROPERTY, method(ReturnPass.class, "begin")).id("begin-pass")
+                    // A return's lines at once: each is independent in the ledger, and in immediate mode their
+                    // stock-ins then share one Sitoo request instead of waiting for a request each in turn.
+                    .split(method(ReturnLines.class, "of")).parallelProcessing()
+                            .executorService(getCamelContext().getExecutorServiceManager()
+                                    .newFixedThreadPool(this, "return-line-worker", LINE_WORKERS)).id("split-lines")
+                        .to(RETURN_LINE).id("each-line")
+                    .end()
+                    .to(SalesRoutes.RETURN_SALES).id("refunds-and-exchanges") // into Sitoo's sales ledger
                 .end()
-                .to(SalesRoutes.RETURN_SALES).id("refunds-and-exchanges") // into Sitoo's sales ledger
                 .bean(poller, "returnDone").id("return-done");
 
         from(RETURN_LINE)

@@ -15,6 +15,8 @@ import org.apache.camel.support.DefaultMessage;
 import org.returnsbridge.exceptions.ExceptionQueue;
 import org.returnsbridge.exceptions.FailedWork;
 import org.returnsbridge.failure.ExceptionCategory;
+import org.returnsbridge.ledger.LedgerRepository;
+import org.returnsbridge.ledger.ReturnVersions;
 import org.returnsbridge.reveni.ReturnParser;
 import org.returnsbridge.reveni.ReturnsPage;
 import org.returnsbridge.reveni.ReveniClient;
@@ -30,6 +32,8 @@ public class ReturnsPoller {
 
     public static final String PROGRESS = "pollProgress";
     public static final String NEXT_PAGE = "nextPage";
+    /** Whether the return's state was acted on already (see {@link #actedOn}); the return route skips it if so. */
+    public static final String ACTED_ON = "stateActedOn";
     static final String CURSOR = "pollCursor";
     static final FailedWork POLL = FailedWork.Poll.of("reveni");
     static final FailedWork UNREADABLE_PAGE = FailedWork.Poll.of("reveni-unreadable-page");
@@ -44,11 +48,12 @@ public class ReturnsPoller {
     private final Clock clock;
     private final Duration overlap;
     private final Duration initialLookback;
-    private final org.returnsbridge.ledger.ReturnVersions versions;
+    private final ReturnVersions versions;
+    private final LedgerRepository ledger;
 
     public ReturnsPoller(ReveniClient reveni, ReturnParser parser, PollCheckpoint checkpoint, ExceptionQueue exceptions,
-                         Clock clock, Duration overlap, Duration initialLookback,
-                         org.returnsbridge.ledger.ReturnVersions versions) {
+                         Clock clock, Duration overlap, Duration initialLookback, ReturnVersions versions,
+                         LedgerRepository ledger) {
         this.reveni = reveni;
         this.parser = parser;
         this.checkpoint = checkpoint;
@@ -57,6 +62,7 @@ public class ReturnsPoller {
         this.overlap = overlap;
         this.initialLookback = initialLookback;
         this.versions = versions;
+        this.ledger = ledger;
     }
 
     /**
@@ -151,17 +157,41 @@ public class ReturnsPoller {
         return parser.parse(element);
     }
 
-    /** After a return's lines and sales: the poll's progress moves on, and so does the return's version. */
-    public void returnDone(@Body ReveniReturn ret, @ExchangeProperty(PROGRESS) PollProgress progress) {
+    /**
+     * Whether this very state of the return was acted on before, and that pass left nothing open (see
+     * {@link #returnDone}). The poll's overlap re-reads every return changed in its last minutes, and Reveni may
+     * deliver an event twice: acting on such a state again would only write the same outcomes again, a ledger
+     * write or more per line. A state whose pass left a line without an outcome or an open exception record is
+     * acted on again, as is any state of a return whose digest is unknown; so is a settled one of which something
+     * came open since (a batch's stock-in refused after the pass: its line is in EXCEPTION now).
+     */
+    public boolean actedOn(@Body ReveniReturn ret) {
+        return versions.actedOn(ret.id(), ret.updatedAt(), ret.stateDigest()) && settled(ret.id());
+    }
+
+    /**
+     * After a return's lines and sales (or its state found acted on already): the poll's progress moves on, and so
+     * does the return's version, with the state's digest when the pass left nothing open.
+     */
+    public void returnDone(@Body ReveniReturn ret, @ExchangeProperty(PROGRESS) PollProgress progress,
+                           @ExchangeProperty(ACTED_ON) Boolean actedOn,
+                           @ExchangeProperty(ReturnPass.PROPERTY) ReturnPass pass) {
         if (progress != null) { // a webhook event or a replay has no poll around it
             progress.returnDone(ret == null ? null : ret.updatedAt());
         }
-        if (ret != null) {
+        if (ret != null && !Boolean.TRUE.equals(actedOn)) {
             // A version far in the future (a vendor clock error) would make every real later change look stale
             // to the webhooks; within the overlap it is kept exact, so a small clock skew keeps events in order.
             Instant latest = clock.instant().plus(overlap);
-            versions.advance(ret.id(), ret.updatedAt() != null && ret.updatedAt().isAfter(latest) ? latest : ret.updatedAt());
+            boolean capped = ret.updatedAt() != null && ret.updatedAt().isAfter(latest);
+            boolean settled = !capped && (pass == null || !pass.hadUnrecordedFailure()) && settled(ret.id());
+            versions.advance(ret.id(), capped ? latest : ret.updatedAt(), settled ? ret.stateDigest() : null);
         }
+    }
+
+    /** Nothing of the return is left open: every line has an outcome, and no exception record of it is open. */
+    private boolean settled(String returnId) {
+        return !ledger.hasLinesWithoutOutcome(returnId) && !exceptions.hasOpenFor(returnId);
     }
 
     /** Saves how far the poll safely got; called after every page, so a crash loses at most a page of progress. */

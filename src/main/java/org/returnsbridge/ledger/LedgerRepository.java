@@ -170,6 +170,17 @@ public class LedgerRepository {
                 .findFirst().map(state -> LineState.valueOf(state).isFinal()).orElse(false);
     }
 
+    /**
+     * Whether a line of the return has no outcome of its own: RECEIVED (not decided, or its pass failed before an
+     * outcome) or EXCEPTION. Every other state is owned by something (a later state of the return, the restock
+     * sweep, the batcher), so acting on the same state again would change nothing.
+     */
+    public boolean hasLinesWithoutOutcome(String returnId) {
+        return !jdbc.queryForList("SELECT 1 FROM return_line"
+                + " WHERE return_id = ? AND state IN ('RECEIVED', 'EXCEPTION') FETCH FIRST 1 ROWS ONLY",
+                Integer.class, returnId).isEmpty();
+    }
+
     public Optional<LedgerLine> find(String itemId) {
         return jdbc.query("SELECT * FROM return_line WHERE item_id = ?", ROW, itemId).stream().findFirst();
     }

@@ -1,6 +1,10 @@
 package org.returnsbridge.reveni;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,5 +47,22 @@ public record ReveniReturn(
             case "received", "for_review", "accepted", "partly_accepted" -> true;
             default -> false;
         };
+    }
+
+    /**
+     * SHA-256 of the JSON Reveni sent for this state (Base64, 43 characters), or null without it: two reads of the
+     * return with the same digest showed the same state. Whole-second updated_at cannot tell two states apart.
+     */
+    public String stateDigest() {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            byte[] json = raw.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException notInThisJvm) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", notInThisJvm);
+        }
     }
 }

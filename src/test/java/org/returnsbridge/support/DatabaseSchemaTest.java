@@ -45,7 +45,8 @@ class DatabaseSchemaTest {
             "12|exception work kind|V12__exception_work_kind.sql|1234866365",
             "13|exception ignored at|V13__exception_ignored_at.sql|822738417",
             "14|reconciliation scratch|V14__reconciliation_scratch.sql|-1854458892",
-            "15|ledger return first seen|V15__ledger_return_first_seen.sql|428213795");
+            "15|ledger return first seen|V15__ledger_return_first_seen.sql|428213795",
+            "16|return version state digest|V16__return_version_state_digest.sql|-1373361162");
 
     @Test
     void h2DatabasesAlreadyMigratedValidateUnchanged() {
