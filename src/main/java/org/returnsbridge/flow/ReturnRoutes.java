@@ -9,11 +9,12 @@ import org.returnsbridge.support.LogContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The return flow, Java half: a return (polled or from a webhook) → its lines → each line opened in the
- * ledger → decided → placed in Sitoo (two {@code enrich} lookups: warehouse, product) → handed to
- * {@code direct:line-by-condition} (routes/line-by-condition.yaml, the integrators' half), which sends it
- * to restock, hold or record-not-restocked below; each of those writes the line's outcome and its placement
- * in one ledger statement. Every step is a plain bean method bound to the line.
+ * The return flow, Java half: a return (polled or from a webhook; a state already acted on, with nothing of it
+ * left open, stops here) → its lines → each line opened in the ledger → decided → placed in Sitoo (two
+ * {@code enrich} lookups: warehouse, product) → handed to {@code direct:line-by-condition}
+ * (routes/line-by-condition.yaml, the integrators' half), which sends it to restock, hold or record-not-restocked
+ * below; each of those writes the line's outcome and its placement in one ledger statement. Every step is a plain
+ * bean method bound to the line.
  */
 @Component
 public class ReturnRoutes extends RouteBuilder {
