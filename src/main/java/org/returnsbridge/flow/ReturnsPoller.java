@@ -158,12 +158,12 @@ public class ReturnsPoller {
     }
 
     /**
-     * Whether this very state of the return was acted on before, and that pass left nothing open (see
-     * {@link #returnDone}). The poll's overlap re-reads every return changed in its last minutes, and Reveni may
-     * deliver an event twice: acting on such a state again would only write the same outcomes again, a ledger
-     * write or more per line. A state whose pass left a line without an outcome or an open exception record is
-     * acted on again, as is any state of a return whose digest is unknown; so is a settled one of which something
-     * came open since (a batch's stock-in refused after the pass: its line is in EXCEPTION now).
+     * Whether this very state of the return was acted on before (see {@link #returnDone}), and nothing of the return
+     * is open now. The poll's overlap re-reads every return changed in its last minutes, and Reveni may deliver an
+     * event twice: acting on such a state again would only write the same outcomes again, a ledger write or more per
+     * line. A state of which a line has no outcome or an exception record is open (the pass failed, or a batch's
+     * stock-in was refused after it) is acted on again, as is any state whose digest is unknown. Asked here, on the
+     * read again, and not at the end of the pass: a backlog's first pass then costs no read more per return.
      */
     public boolean actedOn(@Body ReveniReturn ret) {
         return versions.actedOn(ret.id(), ret.updatedAt(), ret.stateDigest()) && settled(ret.id());
@@ -171,7 +171,7 @@ public class ReturnsPoller {
 
     /**
      * After a return's lines and sales (or its state found acted on already): the poll's progress moves on, and so
-     * does the return's version, with the state's digest when the pass left nothing open.
+     * does the return's version, with the state's digest unless a failure of the pass could not be recorded.
      */
     public void returnDone(@Body ReveniReturn ret, @ExchangeProperty(PROGRESS) PollProgress progress,
                            @ExchangeProperty(ACTED_ON) Boolean actedOn,
@@ -184,8 +184,10 @@ public class ReturnsPoller {
             // to the webhooks; within the overlap it is kept exact, so a small clock skew keeps events in order.
             Instant latest = clock.instant().plus(overlap);
             boolean capped = ret.updatedAt() != null && ret.updatedAt().isAfter(latest);
-            boolean settled = !capped && (pass == null || !pass.hadUnrecordedFailure()) && settled(ret.id());
-            versions.advance(ret.id(), capped ? latest : ret.updatedAt(), settled ? ret.stateDigest() : null);
+            // Whether the pass left something open is asked when the state is read again (actedOn), of the ledger as
+            // it then is; only a failure not even the exception queue took leaves no trace there to ask.
+            boolean keep = !capped && (pass == null || !pass.hadUnrecordedFailure());
+            versions.advance(ret.id(), capped ? latest : ret.updatedAt(), keep ? ret.stateDigest() : null);
         }
     }
 

@@ -27,9 +27,9 @@ public class ReturnVersions {
     }
 
     /**
-     * True when this very state of the return (its updated_at and the digest of its content) was acted on before
-     * and that pass left nothing open; false for a state never acted on, one whose pass left a failure, or an
-     * unknown digest.
+     * True when this very state of the return (its updated_at and the digest of its content) is the one last acted
+     * on; false for a state never acted on, or an unknown digest. Whether anything of it is still open is the
+     * caller's to ask.
      */
     public boolean actedOn(String returnId, Instant updatedAt, String stateDigest) {
         if (updatedAt == null || stateDigest == null) {
@@ -39,40 +39,39 @@ public class ReturnVersions {
                 + " AND state_digest = ?", Integer.class, returnId, Sql.utc(updatedAt), stateDigest).isEmpty();
     }
 
-    /** Only ever moves forward; as {@link #advance(String, Instant, String)} with no settled digest. */
+    /** Only ever moves forward; as {@link #advance(String, Instant, String)} with no digest. */
     public void advance(String returnId, Instant updatedAt) {
         advance(returnId, updatedAt, null);
     }
 
     /**
-     * Only ever moves forward. {@code settledDigest} is the digest of the state just acted on when that pass left
-     * nothing open, else null; at the same updated_at it replaces the digest kept (two states can share a second,
-     * and a state acted on again after a fix settles it), so a later read of the same state skips only what the
-     * last pass settled.
+     * Only ever moves forward. {@code stateDigest} is the digest of the state just acted on, or null when it is not to
+     * be trusted (a failure of the pass went unrecorded); at the same updated_at it replaces the digest kept (two
+     * states can share a second), so a later read of the same state is known for what the last pass acted on.
      */
-    public void advance(String returnId, Instant updatedAt, String settledDigest) {
+    public void advance(String returnId, Instant updatedAt, String stateDigest) {
         if (updatedAt == null) {
             return;
         }
-        if (moveForward(returnId, updatedAt, settledDigest) == 0) {
+        if (moveForward(returnId, updatedAt, stateDigest) == 0) {
             // Most often the row exists with this very version (the poll's overlap re-reads it): insert only when
             // there is none, so PostgreSQL's log is not filled with a refused duplicate per re-read return.
             try {
                 jdbc.update("INSERT INTO return_version (return_id, updated_at, state_digest)"
                         + " SELECT ?, ?, CAST(? AS VARCHAR(64))"
                         + " WHERE NOT EXISTS (SELECT 1 FROM return_version WHERE return_id = ?)",
-                        returnId, Sql.utc(updatedAt), settledDigest, returnId);
+                        returnId, Sql.utc(updatedAt), stateDigest, returnId);
             } catch (DuplicateKeyException insertedMeanwhile) {
                 // another worker inserted it between the check and the insert, perhaps with an older version
-                moveForward(returnId, updatedAt, settledDigest);
+                moveForward(returnId, updatedAt, stateDigest);
             }
         }
     }
 
-    private int moveForward(String returnId, Instant updatedAt, String settledDigest) {
+    private int moveForward(String returnId, Instant updatedAt, String stateDigest) {
         return jdbc.update("UPDATE return_version SET updated_at = ?, state_digest = CAST(? AS VARCHAR(64))"
                 + " WHERE return_id = ? AND (updated_at < ?"
                 + " OR (updated_at = ? AND state_digest IS DISTINCT FROM CAST(? AS VARCHAR(64))))",
-                Sql.utc(updatedAt), settledDigest, returnId, Sql.utc(updatedAt), Sql.utc(updatedAt), settledDigest);
+                Sql.utc(updatedAt), stateDigest, returnId, Sql.utc(updatedAt), Sql.utc(updatedAt), stateDigest);
     }
 }

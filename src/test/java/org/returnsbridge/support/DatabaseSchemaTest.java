@@ -46,7 +46,7 @@ class DatabaseSchemaTest {
             "13|exception ignored at|V13__exception_ignored_at.sql|822738417",
             "14|reconciliation scratch|V14__reconciliation_scratch.sql|-1854458892",
             "15|ledger return first seen|V15__ledger_return_first_seen.sql|428213795",
-            "16|return version state digest|V16__return_version_state_digest.sql|-1373361162",
+            "16|return version state digest|V16__return_version_state_digest.sql|210261871",
             "17|reconciliation stock in by external id first|V17__reconciliation_stock_in_by_external_id_first.sql|1735851551");
 
     @Test
