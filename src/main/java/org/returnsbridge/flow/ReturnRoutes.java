@@ -51,6 +51,7 @@ public class ReturnRoutes extends RouteBuilder {
                 .bean(poller, "parse").id("parse-return")
                 .setProperty(LogContext.RETURN_ID, simple("${body.id()}")).id("return-log-id")
                 // A state already acted on, with nothing left open, is not acted on again (the poll's overlap).
+                .setProperty(ReturnsPoller.STATE_DIGEST, simple("${body.stateDigest()}")).id("state-digest")
                 .setProperty(ReturnsPoller.ACTED_ON, method(poller, "actedOn")).id("state-acted-on")
                 .filter(exchangeProperty(ReturnsPoller.ACTED_ON).isEqualTo(false)).id("new-state")
                     .setProperty(ReturnPass.PROPERTY, method(ReturnPass.class, "begin")).id("begin-pass")

@@ -34,6 +34,8 @@ public class ReturnsPoller {
     public static final String NEXT_PAGE = "nextPage";
     /** Whether the return's state was acted on already (see {@link #actedOn}); the return route skips it if so. */
     public static final String ACTED_ON = "stateActedOn";
+    /** The return's {@link ReveniReturn#stateDigest()}, taken once a pass: asked by actedOn, kept by returnDone. */
+    public static final String STATE_DIGEST = "stateDigest";
     static final String CURSOR = "pollCursor";
     static final FailedWork POLL = FailedWork.Poll.of("reveni");
     static final FailedWork UNREADABLE_PAGE = FailedWork.Poll.of("reveni-unreadable-page");
@@ -165,8 +167,8 @@ public class ReturnsPoller {
      * stock-in was refused after it) is acted on again, as is any state whose digest is unknown. Asked here, on the
      * read again, and not at the end of the pass: a backlog's first pass then costs no read more per return.
      */
-    public boolean actedOn(@Body ReveniReturn ret) {
-        return versions.actedOn(ret.id(), ret.updatedAt(), ret.stateDigest()) && settled(ret.id());
+    public boolean actedOn(@Body ReveniReturn ret, @ExchangeProperty(STATE_DIGEST) String stateDigest) {
+        return versions.actedOn(ret.id(), ret.updatedAt(), stateDigest) && settled(ret.id());
     }
 
     /**
@@ -175,6 +177,7 @@ public class ReturnsPoller {
      */
     public void returnDone(@Body ReveniReturn ret, @ExchangeProperty(PROGRESS) PollProgress progress,
                            @ExchangeProperty(ACTED_ON) Boolean actedOn,
+                           @ExchangeProperty(STATE_DIGEST) String stateDigest,
                            @ExchangeProperty(ReturnPass.PROPERTY) ReturnPass pass) {
         if (progress != null) { // a webhook event or a replay has no poll around it
             progress.returnDone(ret == null ? null : ret.updatedAt());
@@ -187,7 +190,7 @@ public class ReturnsPoller {
             // Whether the pass left something open is asked when the state is read again (actedOn), of the ledger as
             // it then is; only a failure not even the exception queue took leaves no trace there to ask.
             boolean keep = !capped && (pass == null || !pass.hadUnrecordedFailure());
-            versions.advance(ret.id(), capped ? latest : ret.updatedAt(), keep ? ret.stateDigest() : null);
+            versions.advance(ret.id(), capped ? latest : ret.updatedAt(), keep ? stateDigest : null);
         }
     }
 

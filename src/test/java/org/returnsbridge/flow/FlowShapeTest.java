@@ -49,8 +49,8 @@ class FlowShapeTest extends SandboxedBridgeTest {
     void theStepsOfTheFlowCarryIdsThatSayWhatTheyDo() {
         assertThat(ids("reveni-poll")).containsSubsequence("drop-trigger-headers", "begin-poll", "page-by-page", "fetch-page", "split-returns",
                 "each-return", "save-checkpoint", "finish-poll");
-        assertThat(ids("return")).containsSubsequence("parse-return", "state-acted-on", "new-state", "split-lines", "each-line",
-                "refunds-and-exchanges", "return-done");
+        assertThat(ids("return")).containsSubsequence("parse-return", "state-digest", "state-acted-on", "new-state",
+                "split-lines", "each-line", "refunds-and-exchanges", "return-done");
         assertThat(ids("return-line")).containsSubsequence("open-line", "still-open", "decide", "enrich-location",
                 "enrich-sku", "by-condition");
         assertThat(ids("line-location")).containsExactly("mapped-warehouse");
