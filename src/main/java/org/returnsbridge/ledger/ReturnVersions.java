@@ -39,11 +39,6 @@ public class ReturnVersions {
                 + " AND state_digest = ?", Integer.class, returnId, Sql.utc(updatedAt), stateDigest).isEmpty();
     }
 
-    /** Only ever moves forward; as {@link #advance(String, Instant, String)} with no digest. */
-    public void advance(String returnId, Instant updatedAt) {
-        advance(returnId, updatedAt, null);
-    }
-
     /**
      * Only ever moves forward. {@code stateDigest} is the digest of the state just acted on, or null when it is not to
      * be trusted (a failure of the pass went unrecorded); at the same updated_at it replaces the digest kept (two
