@@ -5,7 +5,6 @@ import static org.returnsbridge.testsupport.ReturnJson.aReturn;
 import static org.returnsbridge.testsupport.ReturnJson.newId;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
@@ -38,13 +37,13 @@ class ActedOnStateTest extends SandboxedBridgeTest {
         poll();
         assertThat(line(held).state()).isEqualTo(LineState.HELD);
         assertThat(line(restocked).state()).isEqualTo(LineState.RESTOCKED);
-        OffsetDateTime heldWritten = lineUpdatedAt(held);
+        Instant heldWritten = line(held).updatedAt();
         int pagesRead = sandbox.calls("reveni GET returns");
 
         poll();
 
         assertThat(sandbox.calls("reveni GET returns")).as("the second poll read the return again").isGreaterThan(pagesRead);
-        assertThat(lineUpdatedAt(held)).as("the held line was not written again").isEqualTo(heldWritten);
+        assertThat(line(held).updatedAt()).as("the held line was not written again").isEqualTo(heldWritten);
         assertThat(sandbox.warehouseTransactions()).hasSize(1);
         assertThat(stateDigest(ret.id())).isNotNull();
     }
@@ -56,11 +55,11 @@ class ActedOnStateTest extends SandboxedBridgeTest {
         sandbox.putReturn(ret.json());
         poll();
         assertThat(line(item).state()).isEqualTo(LineState.EXCEPTION);
-        OffsetDateTime written = lineUpdatedAt(item);
+        Instant written = line(item).updatedAt();
 
         poll();
 
-        assertThat(lineUpdatedAt(item)).as("the line was seen again").isAfter(written);
+        assertThat(line(item).updatedAt()).as("the line was seen again").isAfter(written);
         assertThat(line(item).state()).isEqualTo(LineState.EXCEPTION);
         assertThat(sandbox.stockLevels()).isEmpty();
     }
@@ -74,11 +73,11 @@ class ActedOnStateTest extends SandboxedBridgeTest {
         assertThat(stateDigest(ret.id())).as("settled").isNotNull();
         // As a refused batch stock-in leaves a line after its return's pass.
         jdbc.update("UPDATE return_line SET state = 'EXCEPTION' WHERE item_id = ?", item);
-        OffsetDateTime written = lineUpdatedAt(item);
+        Instant written = line(item).updatedAt();
 
         poll();
 
-        assertThat(lineUpdatedAt(item)).as("the line was seen again").isAfter(written);
+        assertThat(line(item).updatedAt()).as("the line was seen again").isAfter(written);
         assertThat(line(item).state()).isEqualTo(LineState.HELD);
     }
 
@@ -99,10 +98,6 @@ class ActedOnStateTest extends SandboxedBridgeTest {
 
         assertThat(line(item).state()).as("the same updated_at, another state").isEqualTo(LineState.RESTOCKED);
         assertThat(sandbox.stock(1, SHIRT)).isEqualByComparingTo("1");
-    }
-
-    private OffsetDateTime lineUpdatedAt(String itemId) {
-        return jdbc.queryForObject("SELECT updated_at FROM return_line WHERE item_id = ?", OffsetDateTime.class, itemId);
     }
 
     private String stateDigest(String returnId) {
